@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Kept tiny on purpose: every CI step is a fresh process, so start-up is a feature.
+import module from "node:module";
+
+// Node 22.1+ has a compile cache; Node 20 does not, so call it only where it exists.
+if (typeof module.enableCompileCache === "function") {
+  try {
+    module.enableCompileCache();
+  } catch {
+    // a read-only cache directory must never stop the CLI
+  }
+}
+
+const { main } = await import("../dist/cli/main.js");
+process.exitCode = await main(process.argv);

@@ -1,0 +1,20 @@
+/**
+ * The one error type for mistakes the user can fix: a missing file, malformed JSON, an unknown fixture,
+ * a missing secret. The CLI prints `message` and `hint` on one line each and exits 2. Anything else that
+ * is thrown is a bug and is reported as one.
+ */
+export class WhkInputError extends Error {
+  override readonly name = "WhkInputError";
+  readonly code: string;
+  readonly hint: string | undefined;
+
+  constructor(code: string, message: string, hint?: string) {
+    super(message);
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+export function isWhkInputError(error: unknown): error is WhkInputError {
+  return error instanceof WhkInputError;
+}

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { WhkInputError } from "./errors.js";
+import type { WebhookRequest } from "./webhook-request.js";
+
+/**
+ * The request file format shared by `show --json`, `send --save`, `listen` and `verify`:
+ * `{"method","url","headers","body"}` with `bodyBase64` instead of `body` for bytes that are not UTF-8.
+ */
+export interface RequestFile {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  bodyBase64?: string;
+  receivedAt?: string;
+  provider?: string;
+  fixture?: string;
+}
+
+const requestFileSchema = z
+  .object({
+    method: z.string().min(1),
+    url: z.string().min(1),
+    headers: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+    body: z.string().optional(),
+    bodyBase64: z.string().optional(),
+    receivedAt: z.string().optional(),
+    provider: z.string().optional(),
+    fixture: z.string().optional(),
+  })
+  .loose();
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** UTF-8 text if the bytes are valid UTF-8 (and survive the round trip), else undefined. */
+export function utf8OrUndefined(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export function toRequestFile(request: WebhookRequest): RequestFile {
+  const text = utf8OrUndefined(request.body);
+  const file: RequestFile = {
+    method: request.method,
+    url: request.url,
+    headers: { ...request.headers },
+  };
+  if (text === undefined) file.bodyBase64 = request.body.toString("base64");
+  else file.body = text;
+  if (request.receivedAt !== undefined) file.receivedAt = request.receivedAt;
+  if (request.provider !== undefined) file.provider = request.provider;
+  if (request.fixture !== undefined) file.fixture = request.fixture;
+  return file;
+}
+
+/** Validates an already-parsed JSON value as a request file. `source` names it in error messages. */
+export function requestFromJson(value: unknown, source: string): WebhookRequest {
+  const parsed = requestFileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
+    throw new WhkInputError(
+      "bad-request-file",
+      `${source} is not a request file: ${issue?.message ?? "wrong shape"}${where}`,
+      'a request file is {"method","url","headers","body"} (see README, "Request file format")',
+    );
+  }
+  const data = parsed.data;
+  let body: Buffer;
+  if (data.bodyBase64 !== undefined) {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.bodyBase64.replace(/\s+/g, ""))) {
+      throw new WhkInputError("bad-request-file", `${source}: "bodyBase64" is not valid base64`, "encode the body with standard base64");
+    }
+    body = Buffer.from(data.bodyBase64, "base64");
+  } else if (data.body !== undefined) {
+    body = Buffer.from(data.body, "utf8");
+  } else {
+    throw new WhkInputError("missing-body", `${source} has no "body" or "bodyBase64"`, "add the raw body as a string under \"body\"");
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(data.headers)) {
+    headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  const request: WebhookRequest = { method: data.method.toUpperCase(), url: data.url, headers, body };
+  if (data.receivedAt !== undefined) {
+    if (Number.isNaN(Date.parse(data.receivedAt))) {
+      throw new WhkInputError("bad-request-file", `${source}: "receivedAt" is not an ISO 8601 instant`, 'write it like "2025-05-15T05:34:31.000Z"');
+    }
+    request.receivedAt = data.receivedAt;
+  }
+  if (data.provider !== undefined) request.provider = data.provider;
+  if (data.fixture !== undefined) request.fixture = data.fixture;
+  return request;
+}
+
+/** Parses the text of a request file. */
+export function parseRequestFile(text: string, source: string): WebhookRequest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new WhkInputError(
+      "bad-json",
+      `${source} is not valid JSON: ${(error as Error).message}`,
+      "check the file with a JSON linter, or capture it again with `whk listen`",
+    );
+  }
+  return requestFromJson(value, source);
+}

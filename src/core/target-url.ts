@@ -1,0 +1,41 @@
+import { WhkInputError } from "./errors.js";
+
+/** `whk listen`'s default port, so `whk send x --to localhost` and `whk listen` pair with no flags. */
+export const DEFAULT_PORT = 3000;
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Turns a target as users type it into a full URL: a URL, `host:port`, `host`, `:port` or a bare
+ * port, each optionally followed by a path. Without a scheme it is http, and without a port 3000.
+ * The path and query are kept verbatim: Topremit signs them byte for byte.
+ */
+export function parseTarget(target: string): string {
+  const text = target.trim();
+  if (text === "") throw new WhkInputError("bad-target", "the target is empty", "pass --to with a URL, host:port, host or port, e.g. --to localhost:3000");
+  let candidate: string;
+  if (SCHEME.test(text)) candidate = text;
+  else if (/^\d+(?=$|[/?])/.test(text)) candidate = `http://localhost:${text}`;
+  else if (text.startsWith(":")) candidate = `http://localhost${text}`;
+  else {
+    const authority = /^(\[[^\]]*\]|[^/?#]*)/.exec(text)?.[1] ?? "";
+    const hasPort = /:\d*$/.test(authority) && !authority.endsWith("]");
+    candidate = `http://${authority}${hasPort ? "" : `:${DEFAULT_PORT}`}${text.slice(authority.length)}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    throw new WhkInputError("bad-target", `"${target}" is not a URL or host:port`, "write it like http://localhost:3000/webhooks, localhost:3000 or 3000");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new WhkInputError("bad-target", `"${target}" uses ${url.protocol.replace(":", "")}, not http or https`, "webhooks are delivered over http:// or https://");
+  }
+  const portText = /^[a-z]+:\/\/(?:\[[^\]]*\]|[^/?#:]*):(\d*)/i.exec(candidate)?.[1];
+  if (portText !== undefined && (!/^\d+$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535)) {
+    throw new WhkInputError("bad-target", `"${target}" has port "${portText}", outside 1-65535`, "use a port between 1 and 65535");
+  }
+  const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(candidate)?.[1] ?? "";
+  const path = rest === "" ? "/" : rest.startsWith("?") ? `/${rest}` : rest;
+  return `${url.protocol}//${url.host}${path}`;
+}

@@ -1,0 +1,90 @@
+import { detectProvider } from "./detect-provider.js";
+import { WhkInputError } from "./errors.js";
+import { checkEventSchema } from "./check-event-schema.js";
+import type { WebhookRequest } from "./webhook-request.js";
+import { providers } from "../providers/index.js";
+import type { FailureReason, SignatureCheck } from "../providers/provider.js";
+import type { ProviderName } from "../providers/provider-name.js";
+
+export type VerifyReason = "valid-signature" | "unsigned-provider" | "unknown-provider" | FailureReason;
+
+export interface VerifyResult {
+  ok: boolean;
+  provider: ProviderName | undefined;
+  /** Why this provider was chosen. */
+  detectedBy: string | undefined;
+  reason: VerifyReason;
+  detail: string;
+  /** 1-based position of the secret that matched, when several were given. Never the secret itself. */
+  secretIndex?: number;
+  /** The string the MAC was computed over, when the signature did not match. */
+  preimage?: string;
+  warnings: string[];
+}
+
+export interface VerifyOptions {
+  secret?: string | readonly string[];
+  provider?: ProviderName;
+  /** The instant timestamps are judged against; default the request's receivedAt, else the clock. */
+  now?: Date;
+  /** How far X-TIMESTAMP may be from `now`. Default 5 minutes. */
+  toleranceMs?: number;
+}
+
+export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Verifies a received request: detects the provider, checks the signature with each secret in turn
+ * (key rotation), checks Topremit's timestamp, and validates the body against the event schemas (a
+ * warning, never a failure). Returns a value; throws only for misuse (no secret for a signed provider).
+ */
+export function verifyRequest(request: WebhookRequest, options: VerifyOptions = {}): VerifyResult {
+  const detection = detectProvider(request, options.provider);
+  if (!detection) {
+    return {
+      ok: false,
+      provider: undefined,
+      detectedBy: undefined,
+      reason: "unknown-provider",
+      detail: "no provider's signature header or body marker found",
+      warnings: [],
+    };
+  }
+  const provider = providers[detection.provider];
+  const warnings = checkEventSchema(detection.provider, request.body);
+  const base = { provider: detection.provider, detectedBy: detection.because, warnings };
+  const unsignedBecause = provider.scheme.unsignedBecause?.(request);
+  if (unsignedBecause !== undefined) {
+    return { ...base, ok: true, reason: "unsigned-provider", detail: `${unsignedBecause}: nothing to verify` };
+  }
+  const secrets = typeof options.secret === "string" ? [options.secret] : [...(options.secret ?? [])];
+  if (secrets.length === 0 || secrets.every((s) => s === "")) {
+    throw new WhkInputError("missing-secret", `${provider.displayName} requests are signed, and no secret was given`, "pass --secret, --secret-file or set WHK_SECRET");
+  }
+  const at = options.now ?? (request.receivedAt !== undefined ? new Date(request.receivedAt) : new Date());
+  const context = { at, toleranceMs: options.toleranceMs ?? DEFAULT_TOLERANCE_MS };
+  let first: SignatureCheck | undefined;
+  for (const [index, secret] of secrets.entries()) {
+    const check = provider.scheme.verify(request, secret, context);
+    const signatureMatched = check.ok || check.reason === "timestamp-out-of-tolerance";
+    if (signatureMatched) return resultOf(check, base, secrets.length > 1 ? index + 1 : undefined);
+    first ??= check;
+  }
+  return resultOf(first as SignatureCheck, base, undefined);
+}
+
+function resultOf(
+  check: SignatureCheck,
+  base: Pick<VerifyResult, "provider" | "detectedBy" | "warnings">,
+  secretIndex: number | undefined,
+): VerifyResult {
+  const result: VerifyResult = check.ok
+    ? { ...base, ok: true, reason: "valid-signature", detail: check.detail }
+    : { ...base, ok: false, reason: check.reason, detail: check.detail };
+  if (!check.ok && check.preimage !== undefined) result.preimage = check.preimage;
+  if (secretIndex !== undefined) {
+    result.secretIndex = secretIndex;
+    result.detail += ` (secret #${secretIndex} of the ones given)`;
+  }
+  return result;
+}

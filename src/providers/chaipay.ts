@@ -1,0 +1,29 @@
+import { chaipaySignature } from "../schemes/chaipay-signature.js";
+import { http200 } from "./acknowledgements.js";
+import type { Provider } from "./provider.js";
+
+/**
+ * ChaiPay / CHAIPort, now PortOne (https://docs.chaipay.io, Webhooks; https://docs.portone.cloud).
+ * The signature travels in the body (`signature_hash`); no timestamp. The receiver answers 200.
+ */
+export const chaipay = {
+  name: "chaipay",
+  displayName: "ChaiPay (PortOne)",
+  region: "Southeast Asia",
+  scheme: chaipaySignature,
+  prepareHeaders: () => ({ "Content-Type": "application/json" }),
+  detect(_request, json) {
+    return json !== null && typeof json === "object" && "signature_hash" in json ? "signature_hash field in the body" : undefined;
+  },
+  ack: http200("", "HTTP 200"),
+  retry: {
+    documented: false,
+    summary: "no retry policy documented",
+    delaysMs: [],
+    afterLastFailure: "ChaiPay documents no retries: reconcile with the payment status API",
+  },
+  docs: [
+    { title: "Webhooks (Signatures)", url: "https://docs.chaipay.io" },
+    { title: "Payment Webhook Response", url: "https://docs.portone.cloud" },
+  ],
+} satisfies Provider;

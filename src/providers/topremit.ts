@@ -1,0 +1,42 @@
+import { hasHeader } from "../core/headers.js";
+import { randomAlnum, randomDigits, randomUuid } from "../core/random.js";
+import { snapSymmetric } from "../schemes/snap-symmetric.js";
+import { http200 } from "./acknowledgements.js";
+import type { Provider } from "./provider.js";
+
+/** SNAP's usual CHANNEL-ID for a web channel; Topremit assigns the real one. */
+export const DEFAULT_CHANNEL_ID = "95221";
+
+/**
+ * Topremit (https://staging-docs.topremit.com, "Virtual Account Callback", "QRIS Callback"): SNAP BI
+ * headers on every callback, X-SIGNATURE per the SNAP symmetric scheme, X-EXTERNAL-ID an idempotency key
+ * valid at least 24 h (so a retry keeps it). The receiver answers 200 with `{}`.
+ */
+export const topremit = {
+  name: "topremit",
+  displayName: "Topremit",
+  region: "Indonesia (SNAP BI)",
+  scheme: snapSymmetric,
+  prepareHeaders: ({ random, accessToken, partnerId, channelId }) => ({
+    "Content-Type": "application/json",
+    Authorization: `Bearer ${accessToken ?? randomAlnum(random, 40)}`,
+    "CHANNEL-ID": channelId ?? DEFAULT_CHANNEL_ID,
+    "X-PARTNER-ID": partnerId ?? randomUuid(random),
+    "X-EXTERNAL-ID": randomDigits(random, 20),
+  }),
+  detect(request) {
+    if (hasHeader(request.headers, "X-TIMESTAMP") && hasHeader(request.headers, "X-SIGNATURE")) return "X-TIMESTAMP and X-SIGNATURE headers (SNAP BI)";
+    return undefined;
+  },
+  ack: http200("{}", "HTTP 200 with {}"),
+  retry: {
+    documented: false,
+    summary: "no retry policy documented",
+    delaysMs: [],
+    afterLastFailure: "Topremit documents no retries: reconcile with Inquiry Status",
+  },
+  docs: [
+    { title: "Virtual Account Callback", url: "https://staging-docs.topremit.com" },
+    { title: "QRIS Callback", url: "https://staging-docs.topremit.com" },
+  ],
+} satisfies Provider;

@@ -1,0 +1,36 @@
+import { getHeader, setHeader } from "../core/headers.js";
+import { constantTimeEqual, hmacSha256 } from "../core/hmac.js";
+import type { SignatureScheme } from "../providers/provider.js";
+
+/**
+ * Lowercase hex HMAC-SHA256 of the raw body in one header. Paycombat (`X-Signature`) and Fazz
+ * (`Xfers-Signature`) both sign this way; each is this scheme with its own header name.
+ */
+export function bodyHmacSha256Hex(header: string): SignatureScheme {
+  return {
+    id: "hmac-sha256-hex",
+    summary: `${header}: hex HMAC-SHA256(secret, body)`,
+    needsSecret: true,
+    sign(request, { secret }) {
+      const signature = hmacSha256(secret, request.body).toString("hex");
+      return { ...request, headers: setHeader(request.headers, header, signature) };
+    },
+    verify(request, secret) {
+      const given = getHeader(request.headers, header)?.trim();
+      if (given === undefined || given === "") {
+        return { ok: false, reason: "missing-signature", detail: `no ${header} header` };
+      }
+      if (!/^[0-9a-fA-F]{64}$/.test(given)) {
+        return { ok: false, reason: "malformed-signature", detail: `${header} is not 64 hex characters (got ${given.length} characters)` };
+      }
+      const expected = hmacSha256(secret, request.body).toString("hex");
+      if (constantTimeEqual(expected, given.toLowerCase())) {
+        return { ok: true, detail: `${header} matches HMAC-SHA256 of the ${request.body.length}-byte body` };
+      }
+      return { ok: false, reason: "bad-signature", detail: `${header} does not match HMAC-SHA256 of the ${request.body.length}-byte body` };
+    },
+    preimage(request) {
+      return request.body.toString("utf8");
+    },
+  };
+}

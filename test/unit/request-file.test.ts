@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { parseRequestFile, toRequestFile } from "../../src/core/request-file.js";
+import { getHeader } from "../../src/core/headers.js";
+
+describe("request file format", () => {
+  it("round-trips a UTF-8 body as text", () => {
+    const aRequest = { method: "POST", url: "http://localhost:3000/", headers: { "X-Signature": "ab" }, body: Buffer.from('{"a":"é"}') };
+    const file = toRequestFile(aRequest);
+    expect(file.body).toBe('{"a":"é"}');
+    expect(parseRequestFile(JSON.stringify(file), "f").body.equals(aRequest.body)).toBe(true);
+  });
+
+  it("uses bodyBase64 for bytes that are not UTF-8", () => {
+    const bytes = Buffer.from([0x7b, 0xff, 0x7d]);
+    const file = toRequestFile({ method: "POST", url: "http://x/", headers: {}, body: bytes });
+    expect(file.body).toBeUndefined();
+    expect(parseRequestFile(JSON.stringify(file), "f").body.equals(bytes)).toBe(true);
+  });
+
+  it("keeps a BOM and CRLF byte for byte", () => {
+    const body = "\uFEFF{\r\n}";
+    const parsed = parseRequestFile(JSON.stringify(toRequestFile({ method: "POST", url: "http://x/", headers: {}, body: Buffer.from(body) })), "f");
+    expect(parsed.body.toString("hex")).toBe(Buffer.from(body).toString("hex"));
+  });
+
+  it("reads header names case-insensitively", () => {
+    const parsed = parseRequestFile('{"method":"post","url":"http://x/","headers":{"x-timestamp":"t"},"body":""}', "f");
+    expect(getHeader(parsed.headers, "X-TIMESTAMP")).toBe("t");
+    expect(parsed.method).toBe("POST");
+  });
+
+  it.each([
+    ["not JSON", "{", /not valid JSON/],
+    ["no body", '{"method":"POST","url":"http://x/","headers":{}}', /no "body"/],
+    ["wrong shape", '{"method":"POST","url":"http://x/","headers":[],"body":""}', /not a request file/],
+    ["bad receivedAt", '{"method":"POST","url":"http://x/","headers":{},"body":"","receivedAt":"yesterday"}', /receivedAt/],
+  ])("rejects %s with an input error", (_name, text, message) => {
+    expect(() => parseRequestFile(text, "f.json")).toThrow(message);
+  });
+});

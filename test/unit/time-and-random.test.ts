@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { formatTimestamp, parseDuration } from "../../src/core/time-format.js";
+import { randomDigits, randomUuid, seededRandom } from "../../src/core/random.js";
+import { decimalString } from "../../src/core/decimal-string.js";
+
+describe("timestamps", () => {
+  const anInstant = new Date("2025-05-15T05:34:31.250Z");
+  it.each([
+    ["iso-ms-z", undefined, undefined, "2025-05-15T05:34:31.250Z"],
+    ["iso-z", undefined, undefined, "2025-05-15T05:34:31Z"],
+    ["iso-offset", "+07:00", undefined, "2025-05-15T12:34:31+07:00"],
+    ["iso-ms-offset", "+08:00", undefined, "2025-05-15T13:34:31.250+08:00"],
+    ["date", "+07:00", undefined, "2025-05-15"],
+    ["sql", "+00:00", undefined, "2025-05-15 05:34:31"],
+    ["go-time", "+05:30", "IST", "2025-05-15 11:04:31.25 +0530 IST"],
+  ] as const)("%s", (format, offset, zone, expected) => {
+    expect(formatTimestamp(anInstant, format, offset, zone)).toBe(expected);
+  });
+
+  it("parses durations", () => {
+    expect(parseDuration("500ms", "--timeout")).toBe(500);
+    expect(parseDuration("10s", "--timeout")).toBe(10_000);
+    expect(parseDuration("5m", "--timeout")).toBe(300_000);
+    expect(() => parseDuration("-5s", "--timeout")).toThrow(/not a duration/);
+  });
+});
+
+describe("randomness", () => {
+  it("repeats for the same seed and differs for another", () => {
+    expect(randomUuid(seededRandom(7))).toBe(randomUuid(seededRandom(7)));
+    expect(randomUuid(seededRandom(7))).not.toBe(randomUuid(seededRandom(8)));
+  });
+
+  it("makes UUID v4 and digits with no leading zero", () => {
+    expect(randomUuid(seededRandom(1))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (let seed = 0; seed < 50; seed++) expect(randomDigits(seededRandom(seed), 6)).toMatch(/^[1-9]\d{5}$/);
+  });
+});
+
+describe("decimal amounts", () => {
+  it.each([[50000, "50000"], [100.25, "100.25"], [0.5, "0.5"], [1e21, "1000000000000000000000"], [1e-7, "0.0000001"], [-2.5e-8, "-0.000000025"], [1.5e22, "15000000000000000000000"]])(
+    "%s -> %s",
+    (value, text) => expect(decimalString(value)).toBe(text),
+  );
+});
