@@ -13,7 +13,10 @@ export const chaipay = {
   scheme: chaipaySignature,
   prepareHeaders: () => ({ "Content-Type": "application/json" }),
   detect(_request, json) {
-    return json !== null && typeof json === "object" && "signature_hash" in json ? "signature_hash field in the body" : undefined;
+    if (json === null || typeof json !== "object") return undefined;
+    if ("signature_hash" in json) return "signature_hash field in the body";
+    if ("refund_id" in json && "refund_status" in json) return "refund_id and refund_status fields (ChaiPay refund webhook)";
+    return undefined;
   },
   ack: http200("", "HTTP 200"),
   retry: {
