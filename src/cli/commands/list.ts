@@ -1,4 +1,5 @@
 import { allFixtures } from "../../core/fixture-catalog.js";
+import type { Fixture } from "../../core/fixture.js";
 import { getProvider, providers } from "../../providers/index.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { formatTable } from "../table.js";
@@ -6,6 +7,13 @@ import { formatTable } from "../table.js";
 export interface ListFlags {
   provider?: string;
   json?: boolean;
+}
+
+/** The scheme a fixture is actually sent with: ChaiPay's refund webhook, for one, is unsigned. */
+function schemeOf(fixture: Fixture): string {
+  const scheme = providers[fixture.provider].scheme;
+  const request = { method: "POST", url: "http://localhost/", headers: {}, body: Buffer.from(fixture.body) };
+  return scheme.unsignedBecause?.(request) !== undefined ? "none" : scheme.id;
 }
 
 export function runList(flags: ListFlags): number {
@@ -17,7 +25,7 @@ export function runList(flags: ListFlags): number {
       provider: f.provider,
       event: f.event,
       title: f.title,
-      scheme: providers[f.provider].scheme.id,
+      scheme: schemeOf(f),
       provenance: f.provenance.method,
       source: f.provenance.source,
       ...(f.provenance.url !== undefined ? { url: f.provenance.url } : {}),
@@ -25,7 +33,7 @@ export function runList(flags: ListFlags): number {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return EXIT_OK;
   }
-  const rows = fixtures.map((f) => [f.id, f.provider, f.title, providers[f.provider].scheme.id, f.provenance.method]);
+  const rows = fixtures.map((f) => [f.id, f.provider, f.title, schemeOf(f), f.provenance.method]);
   process.stdout.write(formatTable(["ID", "PROVIDER", "EVENT", "SIGNATURE", "PROVENANCE"], rows));
   return EXIT_OK;
 }

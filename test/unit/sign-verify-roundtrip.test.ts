@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { allFixtures } from "../../src/core/fixture-catalog.js";
+import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
+import { signRequest } from "../../src/core/sign-request.js";
+import { verifyRequest } from "../../src/core/verify-request.js";
+import { setHeader } from "../../src/core/headers.js";
+import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { providers } from "../../src/providers/index.js";
+
+const aSecret = "whk-test-secret-9f3a";
+const anInstant = new Date("2025-05-15T05:34:31.000Z");
+const aTarget = "http://127.0.0.1:3000/webhooks/incoming?env=test";
+
+function signedFixture(id: string, seed = 1): WebhookRequest {
+  const unsigned = prepareFixtureRequest({ fixture: id, url: aTarget, seed });
+  return signRequest(unsigned, { provider: unsigned.provider as never, secret: aSecret, now: anInstant });
+}
+
+const verifyAtSigning = (request: WebhookRequest, secret = aSecret) => verifyRequest(request, { secret, now: anInstant });
+
+/**
+ * Flips one bit of the first byte of the `status` string, keeping the body valid JSON. `status` is in
+ * every signed event and in ChaiPay's signed field set (ChaiPay signs only some fields, see below).
+ */
+function flipBodyByte(request: WebhookRequest): WebhookRequest {
+  const body = Buffer.from(request.body);
+  const at = body.indexOf('"status":"') + '"status":"'.length;
+  expect(at).toBeGreaterThan(10);
+  body[at] = (body[at] as number) ^ 0x01;
+  return { ...request, body };
+}
+
+const unsignedIds = new Set(["singleview-payment-status", "singleview-payment-charge", "singleview-payroll-approval", "singleview-payroll-payment", "chaipay-refund"]);
+
+describe("sign then verify, every fixture", () => {
+  for (const fixture of allFixtures()) {
+    it(`${fixture.id} verifies with the secret it was signed with`, () => {
+      const result = verifyAtSigning(signedFixture(fixture.id));
+      expect(result.provider).toBe(fixture.provider);
+      expect(result.ok).toBe(true);
+      expect(result.reason).toBe(unsignedIds.has(fixture.id) ? "unsigned-provider" : "valid-signature");
+      expect(result.warnings).toEqual([]);
+    });
+
+    if (unsignedIds.has(fixture.id)) continue;
+
+    it(`${fixture.id} fails with a wrong secret`, () => {
+      const result = verifyAtSigning(signedFixture(fixture.id), "another-secret");
+      expect(result).toMatchObject({ ok: false, reason: "bad-signature" });
+    });
+
+    it(`${fixture.id} fails when one body byte changes`, () => {
+      const result = verifyAtSigning(flipBodyByte(signedFixture(fixture.id)));
+      expect(result).toMatchObject({ ok: false, reason: "bad-signature" });
+    });
+  }
+
+  it("renders fresh ids every time, and the same bytes for the same seed", () => {
+    for (const fixture of allFixtures()) {
+      const a = prepareFixtureRequest({ fixture, url: aTarget }).body.toString();
+      const b = prepareFixtureRequest({ fixture, url: aTarget }).body.toString();
+      expect(a, fixture.id).not.toBe(b);
+      expect(prepareFixtureRequest({ fixture, url: aTarget, seed: 5 }).body.toString()).toBe(
+        prepareFixtureRequest({ fixture, url: aTarget, seed: 5 }).body.toString(),
+      );
+    }
+  });
+
+  it("signs the exact bytes sent: a re-formatted body no longer verifies", () => {
+    const aPaycombatPayout = signedFixture("paycombat-payout-success");
+    const pretty = Buffer.from(JSON.stringify(JSON.parse(aPaycombatPayout.body.toString()), null, 2));
+    expect(verifyAtSigning({ ...aPaycombatPayout, body: pretty })).toMatchObject({ ok: false, reason: "bad-signature" });
+  });
+});
+
+describe("one mutation per failure reason", () => {
+  it("a removed signature header is missing-signature", () => {
+    const aFazzVa = signedFixture("fazz-va-dynamic");
+    const { "Xfers-Signature": _dropped, ...headers } = aFazzVa.headers;
+    expect(verifyAtSigning({ ...aFazzVa, headers })).toMatchObject({ ok: false, reason: "missing-signature" });
+  });
+
+  it("a truncated signature is malformed-signature", () => {
+    const aPaycombatPayin = signedFixture("paycombat-payin-success");
+    const headers = setHeader(aPaycombatPayin.headers, "X-Signature", "abc123");
+    expect(verifyAtSigning({ ...aPaycombatPayin, headers })).toMatchObject({ ok: false, reason: "malformed-signature" });
+  });
+
+  it("Topremit: a changed Authorization token is bad-signature (the token is signed)", () => {
+    const aTopremitVa = signedFixture("topremit-va");
+    const headers = setHeader(aTopremitVa.headers, "Authorization", "Bearer another-token");
+    expect(verifyAtSigning({ ...aTopremitVa, headers })).toMatchObject({ ok: false, reason: "bad-signature" });
+  });
+
+  it("Topremit: another path is bad-signature (the path and query are signed)", () => {
+    const aTopremitVa = signedFixture("topremit-va");
+    expect(verifyAtSigning({ ...aTopremitVa, url: "http://127.0.0.1:3000/webhooks/incoming" })).toMatchObject({ ok: false, reason: "bad-signature" });
+  });
+
+  it("Topremit: an edited X-TIMESTAMP is bad-signature", () => {
+    const aTopremitQris = signedFixture("topremit-qris");
+    const headers = setHeader(aTopremitQris.headers, "X-TIMESTAMP", "2025-05-15T12:34:32+07:00");
+    expect(verifyAtSigning({ ...aTopremitQris, headers })).toMatchObject({ ok: false, reason: "bad-signature" });
+  });
+
+  it("Topremit: a valid signature six minutes old is timestamp-out-of-tolerance", () => {
+    const aTopremitVa = signedFixture("topremit-va");
+    const later = new Date(anInstant.getTime() + 6 * 60_000);
+    expect(verifyRequest(aTopremitVa, { secret: aSecret, now: later })).toMatchObject({ ok: false, reason: "timestamp-out-of-tolerance" });
+    expect(verifyRequest(aTopremitVa, { secret: aSecret, now: later, toleranceMs: 10 * 60_000 }).ok).toBe(true);
+  });
+
+  it("Topremit: the timestamp is judged against receivedAt when there is one", () => {
+    const aTopremitVa = { ...signedFixture("topremit-va"), receivedAt: "2025-05-15T05:35:00.000Z" };
+    expect(verifyRequest(aTopremitVa, { secret: aSecret }).ok).toBe(true);
+  });
+
+  it("ChaiPay: a tampered amount with the old signature_hash is bad-signature", () => {
+    const aChaipayPayin = signedFixture("chaipay-payin");
+    const body = Buffer.from(aChaipayPayin.body.toString().replace(/"amount":\d+/, '"amount":1'));
+    expect(verifyAtSigning({ ...aChaipayPayin, body })).toMatchObject({ ok: false, reason: "bad-signature" });
+  });
+
+  it("ChaiPay signs only its field set: a changed buyer_email still verifies (a documented weakness)", () => {
+    const aChaipayPayin = signedFixture("chaipay-payin");
+    const body = Buffer.from(aChaipayPayin.body.toString().replace('"buyer_email":""', '"buyer_email":"mallory@example.com"'));
+    expect(body.equals(aChaipayPayin.body)).toBe(false);
+    expect(verifyAtSigning({ ...aChaipayPayin, body }).ok).toBe(true);
+  });
+
+  it("key rotation: any of several secrets passes, and the position is reported", () => {
+    const aFazzDisbursement = signedFixture("fazz-disbursement");
+    const result = verifyRequest(aFazzDisbursement, { secret: ["old-secret", aSecret] });
+    expect(result).toMatchObject({ ok: true, secretIndex: 2 });
+    expect(JSON.stringify(result)).not.toContain(aSecret);
+  });
+
+  it("SingleView is never reported as a valid signature", () => {
+    const result = verifyAtSigning(signedFixture("singleview-payment-status"));
+    expect(result.reason).toBe("unsigned-provider");
+    expect(result.detail).toMatch(/documents no webhook signature/);
+  });
+
+  it("every provider's scheme is registered with docs", () => {
+    for (const provider of Object.values(providers)) expect(provider.docs.length).toBeGreaterThan(0);
+  });
+});
