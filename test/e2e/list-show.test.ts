@@ -1,0 +1,139 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseRequestFile } from "../../src/core/request-file.js";
+import { verifyRequest } from "../../src/core/verify-request.js";
+
+const whk = fileURLToPath(new URL("../../bin/whk.js", import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), "whk-show-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync(process.execPath, [whk, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, WHK_SECRET: "", NO_COLOR: "1", ...env },
+    ...(input !== undefined ? { input } : {}),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const aSecret = "e2e-secret-71c4";
+
+describe("whk list", () => {
+  it("prints a table of every fixture", () => {
+    const { code, stdout } = run(["list"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ID\s+PROVIDER\s+EVENT\s+SIGNATURE\s+PROVENANCE/);
+    expect(stdout).toMatch(/topremit-va\s+topremit\s+.*snap-hmac-sha512\s+reconstructed/);
+    expect(stdout.trim().split("\n")).toHaveLength(24);
+  });
+
+  it("filters by provider and prints JSON", () => {
+    const { code, stdout } = run(["list", "--provider", "fazz", "--json"]);
+    expect(code).toBe(0);
+    const rows = JSON.parse(stdout) as { id: string; provider: string; event: string }[];
+    expect(rows.map((r) => r.id)).toContain("fazz-va-unlimited");
+    expect(rows.every((r) => r.provider === "fazz" && r.event !== "")).toBe(true);
+  });
+
+  it("rejects an unknown provider with exit 2 and a hint", () => {
+    const { code, stderr } = run(["list", "--provider", "stripe"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('whk: unknown provider "stripe"\n  hint: choose one of paycombat, fazz, topremit, singleview, chaipay\n');
+  });
+});
+
+describe("whk show", () => {
+  it("prints a request file that verifies, for the target's path and query", () => {
+    const { code, stdout } = run(["show", "topremit-va", "--secret", aSecret, "--to", "127.0.0.1:9/hooks/topremit?env=ci", "--json"]);
+    expect(code).toBe(0);
+    const request = parseRequestFile(stdout, "stdout");
+    expect(request.url).toBe("http://127.0.0.1:9/hooks/topremit?env=ci");
+    expect(verifyRequest(request, { secret: aSecret })).toMatchObject({ ok: true, reason: "valid-signature", provider: "topremit" });
+    expect(stdout).not.toContain(aSecret);
+  });
+
+  it("prints method, URL, every header and the body", () => {
+    const { code, stdout } = run(["show", "fazz-va-dynamic", "--secret", aSecret]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^POST http:\/\/localhost:3000\/\nContent-Type: application\/json\nXfers-Signature: [0-9a-f]{64}\n\n\{"data":/);
+  });
+
+  it("reproduces the body exactly with --seed", () => {
+    const body = (out: string) => JSON.parse(out).body as string;
+    const first = run(["show", "chaipay-payin", "--secret", aSecret, "--seed", "42", "--json"]);
+    const second = run(["show", "chaipay-payin", "--secret", aSecret, "--seed", "42", "--json"]);
+    const other = run(["show", "chaipay-payin", "--secret", aSecret, "--seed", "43", "--json"]);
+    expect(body(first.stdout)).toBe(body(second.stdout));
+    expect(body(first.stdout)).not.toBe(body(other.stdout));
+  });
+
+  it("applies --set, --data and --header before signing", () => {
+    const dataFile = join(scratch, "custom.json");
+    writeFileSync(dataFile, '{"data":{"id":"mine","attributes":{"amount":"1.00"}}}');
+    const { code, stdout } = run([
+      "show", "fazz-va-dynamic", "--secret", aSecret, "--json", "--data", `@${dataFile}`,
+      "--set", "data.attributes.amount=25.00", "--set", "data.attributes.count:=3", "--header", "X-Trace: abc",
+    ]);
+    expect(code).toBe(0);
+    const request = parseRequestFile(stdout, "stdout");
+    expect(request.body.toString()).toBe('{"data":{"id":"mine","attributes":{"amount":"25.00","count":3}}}');
+    expect(request.headers["X-Trace"]).toBe("abc");
+    expect(verifyRequest(request, { secret: aSecret }).ok).toBe(true);
+  });
+
+  it("reads the secret from --secret-file and from WHK_SECRET", () => {
+    const secretFile = join(scratch, "secret.txt");
+    writeFileSync(secretFile, `${aSecret}\n`);
+    for (const [args, env] of [[["--secret-file", secretFile], {}], [[], { WHK_SECRET: aSecret }]] as const) {
+      const { code, stdout } = run(["show", "paycombat-payout-success", "--json", ...args], env);
+      expect(code).toBe(0);
+      expect(verifyRequest(parseRequestFile(stdout, "stdout"), { secret: aSecret }).ok).toBe(true);
+    }
+  });
+
+  it("prints a curl command that reproduces the bytes", () => {
+    const { code, stdout } = run(["show", "paycombat-va-register", "--secret", aSecret, "--format", "curl", "--seed", "1"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^curl -sS -X POST 'http:\/\/localhost:3000\/' \\\n  -H 'Content-Type: application\/json' \\\n  -H 'X-Signature: [0-9a-f]{64}' \\\n  --data-binary '\{"status":"APPROVED"/);
+  });
+
+  it("signs nothing for SingleView, and needs no secret", () => {
+    const { code, stdout } = run(["show", "singleview-payment-status"]);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/signature/i);
+  });
+
+  it.each([
+    [["show", "topremit-va"], /no secret was given/],
+    [["show", "topremit-va", "--secret", ""], /no secret was given/],
+    [["show", "topremit-vaa", "--secret", "x"], /unknown fixture "topremit-vaa"/],
+    [["show", "topremit-va", "--secret", "x", "--to", "ftp://x"], /not http or https/],
+    [["show", "topremit-va", "--secret", "x", "--set", "nokey"], /has no "="/],
+    [["show", "topremit-va", "--secret", "x", "--set", "a:={bad"], /is not JSON/],
+    [["show", "topremit-va", "--secret", "x", "--data", "@/nonexistent/body.json"], /does not exist/],
+    [["show", "topremit-va", "--secret-file", "/nonexistent"], /does not exist/],
+    [["show", "topremit-va", "--secret", "x", "--seed", "abc"], /not a whole number/],
+    [["show", "topremit-va", "--secret", "x", "--bogus"], /unknown option '--bogus'/],
+    [["show", "topremit-va", "--secret", "x", "--format", "xml"], /invalid/i],
+  ])("%j is a usage error (exit 2, one clear line, no stack)", (args, message) => {
+    const { code, stderr } = run(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toMatch(/^whk: .*\n  hint: .*\n$/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("whk itself", () => {
+  it("prints help with examples and exit codes, and its version", () => {
+    const help = run(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Examples:");
+    expect(help.stdout).toContain("Exit codes:");
+    expect(run(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
