@@ -43,6 +43,8 @@ export interface SignatureScheme {
   summary: string;
   /** Whether a secret is needed at all (SingleView documents no signature). */
   needsSecret: boolean;
+  /** Where the signature travels: a header name, or a field of the JSON body (ChaiPay). */
+  signatureIn?: { header: string } | { bodyField: string };
   sign(request: WebhookRequest, context: SignContext): WebhookRequest;
   verify(request: WebhookRequest, secret: string, context: VerifyContext): SignatureCheck;
   /** The exact string the MAC is computed over, for `--show-preimage` and failure reports. */

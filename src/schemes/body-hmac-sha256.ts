@@ -11,6 +11,7 @@ export function bodyHmacSha256Hex(header: string): SignatureScheme {
     id: "hmac-sha256-hex",
     summary: `${header}: hex HMAC-SHA256(secret, body)`,
     needsSecret: true,
+    signatureIn: { header },
     sign(request, { secret }) {
       const signature = hmacSha256(secret, request.body).toString("hex");
       return { ...request, headers: setHeader(request.headers, header, signature) };

@@ -86,6 +86,7 @@ export const chaipaySignature: SignatureScheme = {
   id: "chaipay-body-hmac",
   summary: "body.signature_hash: base64 HMAC-SHA256(secret, sorted form-encoded fields)",
   needsSecret: true,
+  signatureIn: { bodyField: "signature_hash" },
   sign(request, { secret }) {
     const body = parseJsonObject(request.body);
     if (!body) throw new TypeError("a ChaiPay body must be a JSON object to carry signature_hash");

@@ -67,6 +67,7 @@ export const snapSymmetric: SignatureScheme = {
   id: "snap-hmac-sha512",
   summary: "X-SIGNATURE: base64 HMAC-SHA512(secret, METHOD:path:token:sha256(minify(body)):X-TIMESTAMP)",
   needsSecret: true,
+  signatureIn: { header: "X-SIGNATURE" },
   sign(request, { secret, now }) {
     const timestamp = formatTimestamp(now, "iso-offset", SNAP_TIMESTAMP_OFFSET);
     const withTimestamp = { ...request, headers: setHeader(request.headers, "X-TIMESTAMP", timestamp) };
