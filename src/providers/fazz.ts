@@ -24,7 +24,7 @@ export const fazz = {
     documented: true,
     summary: "up to 20 attempts; waits of 5, 10, 15 ... minutes",
     delaysMs: Array.from({ length: 19 }, (_, i) => (i + 1) * 5 * MINUTE),
-    afterLastFailure: "Fazz stops retrying after the 20th attempt",
+    afterLastFailure: "it gives up after the 20th attempt",
     source: "https://docs.xfers.com/docs/callback-retry-logic",
   },
   docs: [

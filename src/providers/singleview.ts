@@ -27,7 +27,7 @@ export const singleview = {
     // failed first delivery, an hour apart.
     summary: "retried once an hour, at most 3 retries, then discarded",
     delaysMs: [HOUR, HOUR, HOUR],
-    afterLastFailure: "SingleView discards the event; three or more discarded events deactivate the webhook",
+    afterLastFailure: "it discards the event, and three or more discarded events deactivate the webhook",
     source: "https://docs.onesingleview.com",
   },
   docs: [{ title: "Payment webhook", url: "https://docs.onesingleview.com" }],
