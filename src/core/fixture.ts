@@ -4,39 +4,50 @@ import { providerNames } from "../providers/provider-name.js";
 
 const timestampFormats = ["iso-ms-z", "iso-z", "iso-offset", "iso-ms-offset", "date", "sql", "go-time"] as const;
 
-const dynamicFieldSchema = z.discriminatedUnion("generate", [
-  z.object({ path: z.string(), generate: z.literal("uuid"), prefix: z.string().optional() }),
-  z.object({ path: z.string(), generate: z.literal("hex"), length: z.number().int().positive(), prefix: z.string().optional() }),
-  z.object({ path: z.string(), generate: z.literal("digits"), length: z.number().int().positive(), prefix: z.string().optional() }),
-  z.object({ path: z.string(), generate: z.literal("alnum"), length: z.number().int().positive(), prefix: z.string().optional() }),
-  z.object({
-    path: z.string(),
-    generate: z.literal("timestamp"),
-    format: z.enum(timestampFormats),
-    offset: z.string().optional(),
-    zone: z.string().optional(),
-    shiftSeconds: z.number().optional(),
-  }),
-  z.object({ path: z.string(), generate: z.literal("copy"), from: z.string() }),
-]);
+const generated = { path: z.string().min(1), prefix: z.string().optional() };
+const offset = z.string().regex(/^[+-]\d{2}:\d{2}$/);
 
-/** The on-disk shape of `fixtures/<provider>/<event>.json`. */
-export const fixtureFileSchema = z.object({
-  id: z.string().regex(/^[a-z]+-[a-z0-9-]+$/),
+const dynamicFieldSchema = z
+  .discriminatedUnion("generate", [
+    z.strictObject({ ...generated, generate: z.literal("uuid") }),
+    z.strictObject({ ...generated, generate: z.literal("hex"), length: z.number().int().positive() }),
+    z.strictObject({ ...generated, generate: z.literal("digits"), length: z.number().int().positive() }),
+    z.strictObject({ ...generated, generate: z.literal("alnum"), length: z.number().int().positive() }),
+    z.strictObject({
+      path: z.string().min(1),
+      generate: z.literal("timestamp"),
+      format: z.enum(timestampFormats),
+      offset: offset.optional(),
+      zone: z.string().min(1).optional(),
+      shiftSeconds: z.number().int().optional(),
+    }),
+    z.strictObject({ path: z.string().min(1), generate: z.literal("copy"), from: z.string().min(1) }),
+  ])
+  .superRefine((field, ctx) => {
+    if (field.generate !== "timestamp") return;
+    if (["iso-offset", "iso-ms-offset", "go-time"].includes(field.format) && field.offset === undefined) {
+      ctx.addIssue({ code: "custom", message: `${field.format} needs an offset` });
+    }
+    if (field.format === "go-time" && field.zone === undefined) ctx.addIssue({ code: "custom", message: "go-time needs a zone" });
+  });
+
+/** The on-disk shape of `fixtures/<provider>/<event>.json`. Strict: a misspelt key is an error, not ignored. */
+export const fixtureFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z]+-[a-z0-9]+(-[a-z0-9]+)*$/),
   provider: z.enum(providerNames),
-  event: z.string().regex(/^[a-z0-9-]+$/),
-  title: z.string(),
-  description: z.string(),
+  event: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  title: z.string().min(1),
+  description: z.string().min(1),
   schema: z.string(),
-  provenance: z.object({
+  provenance: z.strictObject({
     method: z.enum(["verbatim", "reconstructed", "inferred"]),
-    source: z.string(),
-    url: z.string().optional(),
-    sample: z.object({ file: z.string(), after: z.string(), wrap: z.boolean().optional() }).optional(),
-    notes: z.string(),
+    source: z.string().min(1),
+    url: z.url().optional(),
+    sample: z.strictObject({ file: z.string().min(1), after: z.string().min(1), wrap: z.boolean().optional() }).optional(),
+    notes: z.string().min(1),
   }),
   dynamic: z.array(dynamicFieldSchema),
-  body: z.string(),
+  body: z.string().min(2),
 });
 
 export type DynamicField = z.infer<typeof dynamicFieldSchema>;

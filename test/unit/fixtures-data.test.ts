@@ -2,10 +2,12 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
+import { fixtureFileSchema } from "../../src/core/fixture.js";
+import { providerNames } from "../../src/providers/provider-name.js";
 import { eventSchemas, paycombatPayoutSchema } from "../../src/schemas/index.js";
 
-// Checks the fixture data on its own: read straight from disk, no core code involved.
+// Checks the fixture data on its own: read straight from disk and checked against the strict file schema.
 
 const fixturesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "fixtures");
 const sourcesDir = join(fixturesDir, "sources");
@@ -35,57 +37,6 @@ const listedFixtureIds = [
   "chaipay-subscription-link",
   "chaipay-refund",
 ];
-
-const providerNames = ["paycombat", "fazz", "topremit", "singleview", "chaipay"] as const;
-
-const generatedValue = {
-  path: z.string().min(1),
-  prefix: z.string().optional(),
-};
-const offsetSchema = z.string().regex(/^[+-]\d{2}:\d{2}$/);
-
-const dynamicFieldSchema = z
-  .discriminatedUnion("generate", [
-    z.strictObject({ ...generatedValue, generate: z.literal("uuid") }),
-    z.strictObject({ ...generatedValue, generate: z.literal("hex"), length: z.number().int().positive() }),
-    z.strictObject({ ...generatedValue, generate: z.literal("digits"), length: z.number().int().positive() }),
-    z.strictObject({ ...generatedValue, generate: z.literal("alnum"), length: z.number().int().positive() }),
-    z.strictObject({
-      path: z.string().min(1),
-      generate: z.literal("timestamp"),
-      format: z.enum(["iso-ms-z", "iso-z", "iso-offset", "iso-ms-offset", "date", "sql", "go-time"]),
-      offset: offsetSchema.optional(),
-      zone: z.string().min(1).optional(),
-      shiftSeconds: z.number().int().optional(),
-    }),
-    z.strictObject({ path: z.string().min(1), generate: z.literal("copy"), from: z.string().min(1) }),
-  ])
-  .superRefine((field, ctx) => {
-    if (field.generate !== "timestamp") return;
-    const needsOffset = ["iso-offset", "iso-ms-offset", "go-time"].includes(field.format);
-    if (needsOffset && field.offset === undefined) ctx.addIssue({ code: "custom", message: `${field.format} needs an offset` });
-    if (field.format === "go-time" && field.zone === undefined) ctx.addIssue({ code: "custom", message: "go-time needs a zone" });
-  });
-
-const fixtureFileSchema = z.strictObject({
-  id: z.string(),
-  provider: z.enum(providerNames),
-  event: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  title: z.string().min(1),
-  description: z.string().min(1),
-  schema: z.string(),
-  provenance: z.strictObject({
-    method: z.enum(["verbatim", "reconstructed", "inferred"]),
-    source: z.string().min(1),
-    url: z.url().optional(),
-    sample: z
-      .strictObject({ file: z.string().min(1), after: z.string().min(1), wrap: z.boolean().optional() })
-      .optional(),
-    notes: z.string().min(1),
-  }),
-  dynamic: z.array(dynamicFieldSchema),
-  body: z.string().min(2),
-});
 
 type FixtureFile = z.infer<typeof fixtureFileSchema>;
 type SampleLocator = NonNullable<FixtureFile["provenance"]["sample"]>;
