@@ -11,5 +11,12 @@ if (typeof module.enableCompileCache === "function") {
   }
 }
 
+// `whk list | head` closes the pipe early: the reader's choice, not an error. Commands with their own
+// handler (listen stops gracefully) keep theirs.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE" && process.stdout.listenerCount("error") === 1) process.exit(process.exitCode ?? 0);
+  else if (error.code !== "EPIPE") throw error;
+});
+
 const { main } = await import("../dist/cli/main.js");
 process.exitCode = await main(process.argv);

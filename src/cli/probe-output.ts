@@ -1,4 +1,4 @@
-import chalk from "chalk";
+import { colors } from "./colors.js";
 import type { ProbeRow } from "../core/probe/junit-report.js";
 import type { Provider } from "../providers/provider.js";
 import { formatTable } from "./table.js";
@@ -20,7 +20,7 @@ export function schemeCaveat(provider: Provider): string | undefined {
 export function renderProbeRows(rows: readonly ProbeRow[]): string {
   const table = formatTable(
     ["RESULT", "CHECK", "FIXTURE", "GOT"],
-    rows.map(({ probe, verdict }) => [verdict.pass ? chalk.green("pass") : chalk.red("FAIL"), probe.kind, probe.fixture, verdict.got]),
+    rows.map(({ probe, verdict }) => [verdict.pass ? colors.green("pass") : colors.red("FAIL"), probe.kind, probe.fixture, verdict.got]),
   );
   // The same consequence (a provider's retry policy, say) is spelled out once, not on every row.
   const told = new Set<string>();
@@ -29,7 +29,7 @@ export function renderProbeRows(rows: readonly ProbeRow[]): string {
     .map(({ probe, verdict }) => {
       const fresh = verdict.consequence !== "" && !told.has(verdict.consequence);
       told.add(verdict.consequence);
-      return `  ${chalk.red("✗")} ${probe.id}: ${verdict.why}${fresh ? `: ${verdict.consequence}` : ""}`;
+      return `  ${colors.red("✗")} ${probe.id}: ${verdict.why}${fresh ? `: ${verdict.consequence}` : ""}`;
     });
   return failures.length > 0 ? `${table}\n${failures.join("\n")}\n` : table;
 }
@@ -37,6 +37,6 @@ export function renderProbeRows(rows: readonly ProbeRow[]): string {
 export function renderProbeSummary(rows: readonly ProbeRow[], target: string): string {
   const failed = rows.filter((r) => !r.verdict.pass).length;
   return failed === 0
-    ? chalk.green(`all ${rows.length} checks passed against ${target}\n`)
-    : chalk.red(`${failed} of ${rows.length} checks failed against ${target}\n`);
+    ? colors.green(`all ${rows.length} checks passed against ${target}\n`)
+    : colors.red(`${failed} of ${rows.length} checks failed against ${target}\n`);
 }
