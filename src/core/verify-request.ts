@@ -1,6 +1,8 @@
 import { detectProvider } from "./detect-provider.js";
 import { WhkInputError } from "./errors.js";
 import { checkEventSchema } from "./check-event-schema.js";
+import { explainFailure } from "./explain/explain-failure.js";
+import type { Explanation } from "./explain/explanation.js";
 import type { WebhookRequest } from "./webhook-request.js";
 import { providers } from "../providers/index.js";
 import type { FailureReason, SignatureCheck } from "../providers/provider.js";
@@ -17,8 +19,10 @@ export interface VerifyResult {
   detail: string;
   /** 1-based position of the secret that matched, when several were given. Never the secret itself. */
   secretIndex?: number;
-  /** The string the MAC was computed over, when the signature did not match. */
+  /** The string the MAC was computed over, when the signature did not match (or `includePreimage`). */
   preimage?: string;
+  /** Why the signature did not match: the first controlled variation that makes it match, or "no-match". */
+  explain?: Explanation;
   warnings: string[];
 }
 
@@ -29,6 +33,8 @@ export interface VerifyOptions {
   now?: Date;
   /** How far X-TIMESTAMP may be from `now`. Default 5 minutes. */
   toleranceMs?: number;
+  /** Also report the string-to-sign when the signature matches (`--show-preimage`). */
+  includePreimage?: boolean;
 }
 
 export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
@@ -67,10 +73,25 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
   for (const [index, secret] of secrets.entries()) {
     const check = provider.scheme.verify(request, secret, context);
     const signatureMatched = check.ok || check.reason === "timestamp-out-of-tolerance";
-    if (signatureMatched) return resultOf(check, base, secrets.length > 1 ? index + 1 : undefined);
+    if (signatureMatched) return withPreimage(resultOf(check, base, secrets.length > 1 ? index + 1 : undefined), request, options);
     first ??= check;
   }
-  return resultOf(first as SignatureCheck, base, undefined);
+  const result = resultOf(first as SignatureCheck, base, undefined);
+  if (result.reason === "bad-signature" || result.reason === "malformed-signature") {
+    const explain = explainFailure({ request, provider: detection.provider, secrets, reason: result.reason });
+    if (explain) result.explain = explain;
+  }
+  return withPreimage(result, request, options);
+}
+
+/** The string-to-sign, when asked for or when explain found nothing (so the user can compare by hand). */
+function withPreimage(result: VerifyResult, request: WebhookRequest, options: VerifyOptions): VerifyResult {
+  const wanted = options.includePreimage === true || result.explain?.cause === "no-match";
+  if (wanted && result.preimage === undefined && result.provider !== undefined) {
+    const preimage = providers[result.provider].scheme.preimage?.(request);
+    if (preimage !== undefined) result.preimage = preimage;
+  }
+  return result;
 }
 
 function resultOf(

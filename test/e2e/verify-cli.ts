@@ -1,0 +1,38 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
+import { toRequestFile } from "../../src/core/request-file.js";
+import { signRequest } from "../../src/core/sign-request.js";
+import type { WebhookRequest } from "../../src/core/webhook-request.js";
+
+/** Shared by the verify e2e tests: run the real bin/whk.js, and make signed requests to feed it. */
+const whk = fileURLToPath(new URL("../../bin/whk.js", import.meta.url));
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
+  const result = spawnSync(process.execPath, [whk, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, WHK_SECRET: "", NO_COLOR: "1", FORCE_COLOR: "0", ...env },
+    ...(input !== undefined ? { input } : {}),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const aSecret = "e2e-verify-secret-3c8d";
+/** Every fixture is signed as of this instant, and verified with --at it. */
+export const anInstant = "2025-05-15T05:34:31.000Z";
+
+export function signedFixture(id: string, url = "http://127.0.0.1:3000/webhooks/in"): WebhookRequest {
+  const unsigned = prepareFixtureRequest({ fixture: id, url, seed: 3 });
+  return signRequest(unsigned, { provider: unsigned.provider as never, secret: aSecret, now: new Date(anInstant) });
+}
+
+export const requestFileText = (request: WebhookRequest): string => JSON.stringify(toRequestFile(request));
+
+/** Lines of stderr that look like a JavaScript stack frame. */
+export const stackFrames = (stderr: string): string[] => stderr.split("\n").filter((line) => /^\s+at\s/.test(line));

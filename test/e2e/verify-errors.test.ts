@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { aSecret, requestFileText, run, signedFixture, stackFrames } from "./verify-cli.js";
+
+const scratch = mkdtempSync(join(tmpdir(), "whk-verify-errors-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const write = (name: string, text: string): string => {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe("whk verify: unreadable or malformed input exits 2 with one clear line, no stack trace", () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ["a missing file", () => [join(scratch, "nope.json")], /^whk: \S+nope\.json does not exist$/],
+    ["bad JSON", () => [write("bad.json", '{"method": "POST",')], /^whk: \S+bad\.json is not valid JSON: /],
+    ["a request without a body", () => [write("nobody.json", '{"method":"POST","url":"http://x/","headers":{}}')], /^whk: \S+nobody\.json has no "body" or "bodyBase64"$/],
+    ["an empty file", () => [write("empty.json", "")], /^whk: \S+empty\.json is empty$/],
+    ["a HAR without entries", () => [write("empty.har", '{"log":{"version":"1.2","entries":[]}}')], /^whk: \S+empty\.har has no entries$/],
+    ["a bad NDJSON line", () => [write("log.ndjson", `${requestFileText(signedFixture("fazz-va-dynamic"))}\nnot json\n`)], /^whk: \S+log\.ndjson line 2 is not valid JSON: /],
+    ["a truncated raw HTTP capture", () => [write("cut.http", "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 99\r\n\r\n{}")], /^whk: \S+cut\.http is truncated: Content-Length says 99 bytes, 2 follow$/],
+    ["a good file next to a bad one (nothing is printed before the error)", () => [write("ok.json", requestFileText(signedFixture("fazz-va-dynamic"))), join(scratch, "missing.json")], /does not exist$/],
+  ];
+
+  it.each(cases)("%s", (_name, paths, message) => {
+    const { code, stdout, stderr } = run(["verify", ...paths(), "--secret", aSecret]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines[0]).toMatch(message);
+    expect(lines.slice(1).every((line) => line.startsWith("  hint: "))).toBe(true);
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(stackFrames(stderr)).toEqual([]);
+  });
+
+  it("a signed request without any secret is a usage error (2), with a hint", () => {
+    const { code, stderr } = run(["verify", write("fazz.json", requestFileText(signedFixture("fazz-va-dynamic")))]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^whk: Fazz \(Xfers\) requests are signed, and no secret was given\n {2}hint: /);
+  });
+
+  it("bad flags: an unknown --provider, a bad --tolerance or --at", () => {
+    const file = write("f.json", requestFileText(signedFixture("fazz-va-dynamic")));
+    expect(run(["verify", file, "--secret", aSecret, "--provider", "stripe"]).stderr).toMatch(/^whk: unknown provider "stripe"/);
+    expect(run(["verify", file, "--secret", aSecret, "--tolerance", "soon"]).code).toBe(2);
+    expect(run(["verify", file, "--secret", aSecret, "--at", "yesterday"]).code).toBe(2);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { allFixtures } from "../../src/core/fixture-catalog.js";
+import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
+import { signRequest } from "../../src/core/sign-request.js";
+import { verifyRequest } from "../../src/core/verify-request.js";
+import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { providers } from "../../src/providers/index.js";
+
+const aSecret = "whk-verify-matrix-2b7d";
+const anInstant = new Date("2025-05-15T05:34:31.000Z");
+
+function signedFixture(id: string): WebhookRequest {
+  const unsigned = prepareFixtureRequest({ fixture: id, url: "http://127.0.0.1:3000/webhooks/in", seed: 7 });
+  return signRequest(unsigned, { provider: unsigned.provider as never, secret: aSecret, now: anInstant });
+}
+
+/** Changes one signed value (the status string's first letter), keeping the body valid JSON. */
+function tampered(request: WebhookRequest): WebhookRequest {
+  const text = request.body.toString("utf8");
+  const at = text.search(/"status"\s*:\s*"/);
+  const quote = text.indexOf('"', text.indexOf(":", at)) + 1;
+  return { ...request, body: Buffer.from(`${text.slice(0, quote)}X${text.slice(quote + 1)}`) };
+}
+
+const signedFixtures = allFixtures().filter((f) => providers[f.provider].scheme.needsSecret && f.id !== "chaipay-refund");
+
+describe.each(signedFixtures.map((f) => f.id))("verifyRequest: %s", (id) => {
+  const request = signedFixture(id);
+
+  it("a genuine request is valid, with no explain", () => {
+    const result = verifyRequest(request, { secret: aSecret, now: anInstant });
+    expect(result).toMatchObject({ ok: true, reason: "valid-signature", warnings: [] });
+    expect(result.explain).toBeUndefined();
+  });
+
+  it("a tampered body is bad-signature, explained as no-match, with the string-to-sign", () => {
+    const result = verifyRequest(tampered(request), { secret: aSecret, now: anInstant });
+    expect(result).toMatchObject({ ok: false, reason: "bad-signature", explain: { cause: "no-match" } });
+    expect(result.preimage).toBeDefined();
+  });
+
+  it("a wrong secret is bad-signature, and the secret is never in the result", () => {
+    const result = verifyRequest(request, { secret: "not-the-secret-71", now: anInstant });
+    expect(result).toMatchObject({ ok: false, reason: "bad-signature", explain: { cause: "no-match" } });
+    expect(JSON.stringify(result)).not.toContain("not-the-secret-71");
+  });
+});
+
+describe("verifyRequest: providers that document no signature", () => {
+  it.each(allFixtures().filter((f) => f.provider === "singleview" || f.id === "chaipay-refund").map((f) => f.id))("%s is unsigned-provider: ok, never 'valid', no explain", (id) => {
+    const result = verifyRequest(signedFixture(id), { secret: aSecret, now: anInstant });
+    expect(result).toMatchObject({ ok: true, reason: "unsigned-provider", detail: expect.stringContaining("nothing to verify") });
+    expect(result.explain).toBeUndefined();
+  });
+
+  it("includePreimage reports the string-to-sign of a valid request too", () => {
+    expect(verifyRequest(signedFixture("topremit-va"), { secret: aSecret, now: anInstant, includePreimage: true }).preimage).toMatch(/^POST:\/webhooks\/in:/);
+  });
+});
