@@ -1,5 +1,14 @@
-import { eventSchemas } from "../schemas/index.js";
+import generated from "../schemas/event-schemas.json" with { type: "json" };
+import { collectIssues, matches, type JsonSchema, type SchemaIssue } from "../schemas/json-schema-check.js";
 import type { ProviderName } from "../providers/provider-name.js";
+
+/**
+ * The event schemas as JSON Schema, generated from the zod ones (`npm run schemas`), so `whk verify`
+ * does not load zod at all. test/unit/event-schemas-json.test.ts keeps the two in step.
+ */
+const eventJsonSchemas = generated as Record<string, { provider: string; description: string; jsonSchema: JsonSchema }>;
+
+const lastMatch = new Map<ProviderName, string>();
 
 /**
  * Checks a body against every documented event schema of its provider. A body that fits none is a
@@ -8,18 +17,29 @@ import type { ProviderName } from "../providers/provider-name.js";
 export function checkEventSchema(provider: ProviderName, body: Uint8Array): string[] {
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(body).toString("utf8"));
+    json = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"));
   } catch {
     return ["the body is not valid JSON"];
   }
-  let closest: { name: string; message: string; count: number } | undefined;
-  for (const [name, entry] of Object.entries(eventSchemas)) {
-    if (entry.provider !== provider) continue;
-    const parsed = entry.schema.safeParse(json);
-    if (parsed.success) return [];
-    const issue = parsed.error.issues[0];
-    const message = issue ? `${issue.path.join(".") || "(root)"}: ${issue.message}` : "does not match";
-    if (!closest || parsed.error.issues.length < closest.count) closest = { name, message, count: parsed.error.issues.length };
+  // A batch is mostly one event kind: try the schema that matched last first.
+  const recent = lastMatch.get(provider);
+  const recentSchema = recent !== undefined ? eventJsonSchemas[recent] : undefined;
+  if (recentSchema !== undefined && matches(recentSchema.jsonSchema, json)) return [];
+  const candidates = Object.entries(eventJsonSchemas).filter(([, entry]) => entry.provider === provider);
+  for (const [name, entry] of candidates) {
+    if (matches(entry.jsonSchema, json)) {
+      lastMatch.set(provider, name);
+      return [];
+    }
   }
-  return closest ? [`the body fits no documented ${provider} event (closest: ${closest.name}, ${closest.message})`] : [];
+  // A misfit: only now work out every schema's issues, to name the closest one.
+  let closest: { name: string; issues: SchemaIssue[] } | undefined;
+  for (const [name, entry] of candidates) {
+    const issues: SchemaIssue[] = [];
+    collectIssues(entry.jsonSchema, json, "", issues);
+    if (!closest || issues.length < closest.issues.length) closest = { name, issues };
+  }
+  if (!closest) return [];
+  const first = closest.issues[0] as SchemaIssue;
+  return [`the body fits no documented ${provider} event (closest: ${closest.name}, ${first.path}: ${first.message})`];
 }
