@@ -1,8 +1,6 @@
 import type { DynamicField, Fixture } from "./fixture.js";
 import { parseJsonPath, readJsonText, writeJsonText } from "./json-text.js";
-import { randomAlnum, randomDigits, randomHex, randomUuid, type Random } from "./random.js";
-import type { RenderOptions } from "./render-fixture.js";
-import { formatTimestamp } from "./time-format.js";
+import { generateFieldValue, type RenderOptions } from "./render-fixture.js";
 
 /** Renders a fixture body with fresh dynamic fields: same bytes as `renderFixtureBody` for the same random stream. */
 export type FixtureRenderer = (options: Required<RenderOptions>) => string;
@@ -13,23 +11,6 @@ interface Slot {
   end: number;
   /** The documented value is a bare number, so a digits-only value stays a number (as renderFixtureBody does). */
   bareNumber: boolean;
-}
-
-function generate(field: DynamicField, random: Random, now: Date, rendered: ReadonlyMap<string, string>): string {
-  switch (field.generate) {
-    case "uuid":
-      return (field.prefix ?? "") + randomUuid(random);
-    case "hex":
-      return (field.prefix ?? "") + randomHex(random, field.length);
-    case "digits":
-      return (field.prefix ?? "") + randomDigits(random, field.length);
-    case "alnum":
-      return (field.prefix ?? "") + randomAlnum(random, field.length);
-    case "timestamp":
-      return formatTimestamp(new Date(now.getTime() + (field.shiftSeconds ?? 0) * 1000), field.format, field.offset, field.zone);
-    case "copy":
-      return rendered.get(field.from) ?? "";
-  }
 }
 
 /** Where each dynamic field's value sits in `body`, or undefined if a field is absent or fields overlap. */
@@ -86,7 +67,7 @@ export function compileFixture(fixture: Fixture, body: string = fixture.body): F
       const slot = slots[i] as Slot;
       let value = slot.field.generate === "timestamp" ? cachedTimestamps.get(i) : undefined;
       if (value === undefined) {
-        value = generate(slot.field, random, now, rendered);
+        value = generateFieldValue(slot.field, random, now, rendered);
         if (slot.field.generate === "timestamp") cachedTimestamps.set(i, value);
       }
       rendered.set(slot.field.path, value);

@@ -12,7 +12,8 @@ export interface RenderOptions {
 /** The fixed clock a seeded render uses, so `--seed N` gives the same bytes on any day. */
 export const SEEDED_EPOCH = new Date("2025-06-01T08:00:00.000Z");
 
-function generate(field: DynamicField, random: Random, now: Date, rendered: Map<string, string>): string {
+/** A fresh value for one dynamic field; `rendered` holds the values already made (for `copy`). */
+export function generateFieldValue(field: DynamicField, random: Random, now: Date, rendered: ReadonlyMap<string, string>): string {
   switch (field.generate) {
     case "uuid":
       return (field.prefix ?? "") + randomUuid(random);
@@ -40,7 +41,7 @@ export function renderFixtureBody(fixture: Fixture, options: RenderOptions = {})
   let body = fixture.body;
   for (const field of fixture.dynamic) {
     const path = parseJsonPath(field.path);
-    const value = generate(field, random, now, rendered);
+    const value = generateFieldValue(field, random, now, rendered);
     rendered.set(field.path, value);
     const original = readJsonText(body, path);
     const keepNumber = original !== undefined && !original.startsWith('"') && /^-?\d+(\.\d+)?$/.test(value);

@@ -1,73 +1,51 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { chaipayValid, hexBodyHmacValid, snapValid } from "../helpers/handler-checks.js";
+import { createServer } from "node:http";
+import { closedPort, startServer, type CapturedRequest, type Reply, type TestServer } from "../helpers/http-server.js";
+import { checkDelivery } from "../helpers/provider-verifiers.js";
+import { runWhk } from "../helpers/run-whk.js";
 
-const whk = fileURLToPath(new URL("../../bin/whk.js", import.meta.url));
 const aSecret = "probe-secret-5d1e";
 const scratch = mkdtempSync(join(tmpdir(), "whk-probe-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 type Provider = "paycombat" | "fazz" | "topremit" | "singleview" | "chaipay";
-interface Incoming { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }
-type Handler = (request: Incoming) => { status: number; body: string };
+type Handler = (request: CapturedRequest) => Reply;
 
 const acks: Record<Provider, string> = { paycombat: '{"status":"OK"}', fazz: "", topremit: "{}", singleview: '{"status":"OK"}', chaipay: "" };
-const ok = (provider: Provider) => ({ status: 200, body: acks[provider] });
-const reject = { status: 401, body: '{"error":"invalid signature"}' };
+const ok = (provider: Provider): Reply => ({ status: 200, headers: { "content-type": "application/json" }, body: acks[provider] });
+const reject: Reply = { status: 401, body: '{"error":"invalid signature"}' };
 
-/** A handler done right, from each provider's docs: signature, Topremit's timestamp window and idempotency. */
+/** Which ChaiPay webhook a body is, the way a merchant's handler tells them apart. */
+const chaipayEvent = (body: Buffer): string => {
+  const json = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+  return "link_ref" in json ? "payment-link" : "refund_id" in json ? "refund" : "channel_key" in json ? "payin" : "subscription-link";
+};
+
+/**
+ * A handler done right, from each provider's docs (the checks in ../helpers/provider-verifiers.ts, not
+ * whk's code): signature, and for Topremit the 5-minute timestamp window.
+ */
 function correctHandler(provider: Provider, options: { checkTimestamp?: boolean } = {}): Handler {
-  const seenExternalIds = new Set<string>();
-  return ({ method, url, headers, body }) => {
-    switch (provider) {
-      case "paycombat":
-        return hexBodyHmacValid(body, headers["x-signature"] as string | undefined, aSecret) ? ok(provider) : reject;
-      case "fazz":
-        return hexBodyHmacValid(body, headers["xfers-signature"] as string | undefined, aSecret) ? ok(provider) : reject;
-      case "chaipay":
-        return chaipayValid(body, aSecret) !== false ? ok(provider) : reject;
-      case "singleview":
-        return ok(provider);
-      case "topremit": {
-        if (!snapValid(method, url, headers, body, aSecret)) return reject;
-        const skew = Math.abs(Date.now() - Date.parse(String(headers["x-timestamp"])));
-        if (options.checkTimestamp !== false && !(skew <= 5 * 60_000)) return reject;
-        seenExternalIds.add(String(headers["x-external-id"]));
-        return ok(provider);
-      }
+  return (request) => {
+    const event = provider === "chaipay" ? chaipayEvent(request.body) : "event";
+    if (!checkDelivery(`${provider}-${event}`, request, aSecret).ok) return reject;
+    if (provider === "topremit" && options.checkTimestamp !== false) {
+      const skew = Math.abs(Date.now() - Date.parse(request.headers["x-timestamp"] ?? ""));
+      if (!(skew <= 5 * 60_000)) return reject;
     }
+    return ok(provider);
   };
 }
 
-async function serve(handler: Handler): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const answer = handler({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) });
-      res.writeHead(answer.status, { "Content-Type": "application/json" }).end(answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/in?env=test` };
+async function serve(handler: Handler): Promise<{ server: TestServer; url: string }> {
+  const server = await startServer(handler);
+  return { server, url: `${server.url}webhooks/in?env=test` };
 }
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [whk, ...args], { env: { ...process.env, NO_COLOR: "1", WHK_SECRET: "" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runWhk(args);
 
 interface Report { ok: boolean; failed: number; checks: { check: string; pass: boolean; why?: string; consequence?: string }[]; caveat?: string }
 
@@ -77,7 +55,7 @@ async function probe(provider: Provider, handler: Handler, extra: string[] = [])
     const { code, stdout, stderr } = await run(["probe", provider, "--to", url, "--secret", aSecret, "--json", ...extra]);
     return { code, report: JSON.parse(stdout) as Report, stderr };
   } finally {
-    server.close();
+    await server.close();
   }
 }
 
@@ -133,25 +111,23 @@ describe("whk probe", () => {
   });
 
   it("waits for a target that starts late (--wait), and gives up on one that never does", async () => {
-    const { server, url } = await serve(correctHandler("fazz"));
-    const port = (server.address() as AddressInfo).port;
-    server.close();
+    const port = await closedPort();
+    const url = `http://127.0.0.1:${port}/webhooks/in`;
     const late = run(["probe", "fazz-disbursement", "--to", url, "--secret", aSecret, "--wait", "20s", "--json"]);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const reopened = createServer((req, res) => {
+    const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
       req.on("end", () => {
-        const answer = correctHandler("fazz")({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks) });
-        res.writeHead(answer.status).end(answer.body);
+        const reply = correctHandler("fazz")({ method: req.method ?? "", url: req.url ?? "", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
+        if (typeof reply === "object") res.writeHead(reply.status ?? 200).end(reply.body ?? "");
       });
     });
-    await new Promise<void>((resolve) => reopened.listen(port, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
     try {
-      const { code } = await late;
-      expect(code).toBe(0);
+      expect((await late).code).toBe(0);
     } finally {
-      reopened.close();
+      server.close();
     }
     const never = await run(["probe", "fazz", "--to", url, "--secret", aSecret, "--wait", "300ms"]);
     expect(never.code).toBe(1);
