@@ -287,12 +287,20 @@ ${EXIT_CODES}`,
   return program;
 }
 
+/** Commander's error, as whk's one line plus a hint (its "Did you mean ...?" goes into the hint). */
+function commanderErrorLines(text: string): string {
+  const [message = "", ...rest] = text.replace(/^error: /, "").trim().split("\n");
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(rest.join(" "))?.[1];
+  const hint = suggestion !== undefined ? `did you mean ${suggestion}? see \`whk --help\`` : "see `whk --help` or `whk <command> --help`";
+  return `whk: ${message}\n  hint: ${hint}\n`;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = buildProgram((code) => (exitCode = code));
   program.exitOverride();
   program.configureOutput({
-    outputError: (text, write) => write(`whk: ${text.replace(/^error: /, "").trimEnd()}\n  hint: see \`whk --help\` or \`whk <command> --help\`\n`),
+    outputError: (text, write) => write(commanderErrorLines(text)),
   });
   for (const command of program.commands) {
     command.exitOverride();

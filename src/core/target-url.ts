@@ -22,18 +22,21 @@ export function parseTarget(target: string): string {
     const hasPort = /:\d*$/.test(authority) && !authority.endsWith("]");
     candidate = `http://${authority}${hasPort ? "" : `:${DEFAULT_PORT}`}${text.slice(authority.length)}`;
   }
+  const portText = /^[a-z]+:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d*)/i.exec(candidate)?.[1];
+  if (portText !== undefined && (!/^\d+$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535)) {
+    throw new WhkInputError("bad-target", `"${target}" has port "${portText}", outside 1-65535`, "use a port between 1 and 65535");
+  }
   let url: URL;
   try {
     url = new URL(candidate);
   } catch {
     throw new WhkInputError("bad-target", `"${target}" is not a URL or host:port`, "write it like http://localhost:3000/webhooks, localhost:3000 or 3000");
   }
+  if (url.username !== "" || url.password !== "") {
+    throw new WhkInputError("bad-target", `"${target}" carries credentials, which whk does not send from a URL`, 'pass them as a header instead, e.g. --header "Authorization: Basic <base64 of user:password>"');
+  }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new WhkInputError("bad-target", `"${target}" uses ${url.protocol.replace(":", "")}, not http or https`, "webhooks are delivered over http:// or https://");
-  }
-  const portText = /^[a-z]+:\/\/(?:\[[^\]]*\]|[^/?#:]*):(\d*)/i.exec(candidate)?.[1];
-  if (portText !== undefined && (!/^\d+$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535)) {
-    throw new WhkInputError("bad-target", `"${target}" has port "${portText}", outside 1-65535`, "use a port between 1 and 65535");
   }
   const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(candidate)?.[1] ?? "";
   const path = rest === "" ? "/" : rest.startsWith("?") ? `/${rest}` : rest;

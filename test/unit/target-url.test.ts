@@ -21,7 +21,11 @@ describe("send targets", () => {
     expect(parseTarget("http://h:1/a%2Fb/./c?q=a b")).toBe("http://h:1/a%2Fb/./c?q=a b");
   });
 
-  it.each(["", "ftp://x/", "localhost:99999", "http://", "localhost:abc"])("rejects %j", (target) => {
+  it.each(["", "ftp://x/", "http://", "localhost:abc", "http://user:pass@example.com:8080/x"])("rejects %j", (target) => {
     expect(() => parseTarget(target)).toThrow();
+  });
+
+  it("says a port is out of range", () => {
+    expect(() => parseTarget("localhost:70000")).toThrow('"localhost:70000" has port "70000", outside 1-65535');
   });
 });

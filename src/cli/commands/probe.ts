@@ -13,7 +13,7 @@ import { providers } from "../../providers/index.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../exit-codes.js";
 import { renderProbeRows, renderProbeSummary, schemeCaveat } from "../probe-output.js";
 import { requireOneSecret, type SecretFlags } from "../secret-source.js";
-import { writeFileAtomic } from "../write-file-atomic.js";
+import { assertWritableDirectoryOf, writeFileAtomic } from "../write-file-atomic.js";
 
 export interface ProbeFlags extends SecretFlags {
   to?: string;
@@ -44,6 +44,8 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
   const secret = requireOneSecret(flags, provider.scheme.needsSecret, provider.displayName);
   const toleranceMs = flags.tolerance !== undefined ? parseDuration(flags.tolerance, "--tolerance") : DEFAULT_TOLERANCE_MS;
   const timeoutMs = flags.timeout !== undefined ? parseDuration(flags.timeout, "--timeout") : 10_000;
+  // A report that cannot be written is a usage error, found before any request is sent.
+  if (flags.junit !== undefined) assertWritableDirectoryOf(flags.junit, "--junit");
 
   // Without --wait, one quick connection attempt: a target that is down is one clear line, not a table of failures.
   const waitMs = flags.wait === undefined || flags.wait === false ? 0 : flags.wait === true ? DEFAULT_WAIT_MS : parseDuration(flags.wait, "--wait");

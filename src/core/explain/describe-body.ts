@@ -16,6 +16,22 @@ export function layoutOf(text: string): string {
     return indent.startsWith("\t") ? "tab indentation" : `${indent.length}-space indentation`;
   }
   if (/\n\s*\S/.test(text.trim())) return "several lines";
-  if (/[,:] (?=["{[\-\dtfn])/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return "spaces after : and ,";
-  return "compact";
+  return hasSpacedSeparators(text) ? "spaces after : and ," : "compact";
+}
+
+/**
+ * Whether a `,` or `:` outside strings is followed by a space. A scan, not a regex: a regex over a
+ * 30 MB body overflows V8's stack.
+ */
+function hasSpacedSeparators(text: string): boolean {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if ((c === 0x2c || c === 0x3a) && text.charCodeAt(i + 1) === 0x20) return true;
+  }
+  return false;
 }

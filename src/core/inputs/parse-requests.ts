@@ -1,4 +1,5 @@
 import { WhkInputError } from "../errors.js";
+import { utf8OrUndefined } from "../request-file.js";
 import { parseHar } from "./parse-har.js";
 import { ndjsonRecord, parseNdjson } from "./parse-ndjson.js";
 import { looksLikeRawHttp, parseRawHttp } from "./parse-raw-http.js";
@@ -16,7 +17,12 @@ export function parseRequests(bytes: Buffer, source: string): SourcedRequest[] {
     throw new WhkInputError("empty-input", `${source} is empty`, "capture the request again (whk listen --save, or show --json)");
   }
   if (looksLikeRawHttp(bytes, start)) return parseRawHttp(bytes.subarray(start), source);
-  const text = bytes.toString("utf8", start);
+  // JSON formats are UTF-8 text: a stray byte would otherwise be replaced with U+FFFD, silently changing
+  // the very body whose signature is being checked.
+  const text = utf8OrUndefined(bytes.subarray(start));
+  if (text === undefined) {
+    throw new WhkInputError("bad-utf8", `${source} is not valid UTF-8 text`, 'request files are JSON text; put a body that is not UTF-8 in "bodyBase64" (standard base64)');
+  }
   if (/\.(nd)?jsonl?$/i.test(source) && !/\.json$/i.test(source)) return nonEmpty(parseNdjson(text, source), source);
   let value: unknown;
   try {
