@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { whk } from "./listener-process.js";
+import { whk } from "../helpers/listener-process.js";
 
 const run = (args: string[]) => spawnSync(process.execPath, [whk, "demo", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 

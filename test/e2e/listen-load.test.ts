@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseRequestFile } from "../../src/core/request-file.js";
 import { relativeUrl } from "../../src/core/webhook-request.js";
-import { killListeners, post, spawnListener, type Answer } from "./listener-process.js";
+import { killListeners, post, spawnListener, type Answer } from "../helpers/listener-process.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-listen-load-"));
 afterAll(() => {

@@ -10,7 +10,7 @@ import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js
 import { parseRequestFile } from "../../src/core/request-file.js";
 import { signRequest } from "../../src/core/sign-request.js";
 import { verifyRequest } from "../../src/core/verify-request.js";
-import { killListeners, post, spawnListener, whk } from "./listener-process.js";
+import { killListeners, post, spawnListener, whk } from "../helpers/listener-process.js";
 
 const aSecret = "listen-e2e-secret-3b9f";
 const scratch = mkdtempSync(join(tmpdir(), "whk-listen-"));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { aSecret, requestFileText, run, signedFixture, stackFrames } from "./verify-cli.js";
+import { aSecret, requestFileText, run, signedFixture, stackFrames } from "../helpers/verify-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-verify-errors-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { toRequestFile } from "../../src/core/request-file.js";
 import type { WebhookRequest } from "../../src/core/webhook-request.js";
-import { aSecret, anInstant, requestFileText, run, signedFixture } from "./verify-cli.js";
+import { aSecret, anInstant, requestFileText, run, signedFixture } from "../helpers/verify-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-verify-inputs-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseRequestFile } from "../../src/core/request-file.js";
 import type { ProviderName } from "../../src/providers/provider-name.js";
-import { aSecret, run, signedFixture, stackFrames } from "./verify-cli.js";
+import { aSecret, run, signedFixture, stackFrames } from "../helpers/verify-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-sign-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

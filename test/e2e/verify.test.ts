@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { WebhookRequest } from "../../src/core/webhook-request.js";
-import { aSecret, anInstant, requestFileText, run, signedFixture } from "./verify-cli.js";
+import { aSecret, anInstant, requestFileText, run, signedFixture } from "../helpers/verify-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-verify-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -34,5 +34,4 @@ export function signedFixture(id: string, url = "http://127.0.0.1:3000/webhooks/
 
 export const requestFileText = (request: WebhookRequest): string => JSON.stringify(toRequestFile(request));
 
-/** Lines of stderr that look like a JavaScript stack frame. */
-export const stackFrames = (stderr: string): string[] => stderr.split("\n").filter((line) => /^\s+at\s/.test(line));
+export { stackFrames } from "./run-whk.js";
