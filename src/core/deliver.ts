@@ -82,6 +82,14 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Hea
 /** Thrown into undici to stop reading a body past the limit; turned back into a truncated answer. */
 class BodyLimitReached extends Error {}
 
+/**
+ * The whole answer did not arrive within --timeout. undici's own header and body timeouts run on a
+ * coarse clock (a 100 ms limit could let a 400 ms answer through), so each delivery has its own timer.
+ */
+class DeadlinePassed extends Error {
+  readonly code = "UND_ERR_HEADERS_TIMEOUT";
+}
+
 function faultResult(error: unknown, url: string, timeoutMs: number, started: number): DeliveryFailure {
   const fault = faultOf(error);
   const message = describeFault(fault, url, timeoutMs);
@@ -107,8 +115,18 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     private readonly settle: (result: DeliveryResult) => void,
   ) {}
 
+  private deadline: NodeJS.Timeout | undefined;
+
   // Its presence is what tells undici this is a new-style handler (undici/lib/handler/unwrap-handler.js).
-  onRequestStart(): void {}
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    const remaining = this.timeoutMs - (performance.now() - this.started);
+    this.deadline = setTimeout(() => controller.abort(new DeadlinePassed()), Math.max(0, remaining));
+  }
+
+  private finish(result: DeliveryResult): void {
+    clearTimeout(this.deadline);
+    this.settle(result);
+  }
 
   onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     this.status = statusCode;
@@ -125,11 +143,11 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.settle(this.answer(false));
+    this.finish(this.answer(false));
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
-    this.settle(error instanceof BodyLimitReached ? this.answer(true) : faultResult(error, this.url, this.timeoutMs, this.started));
+    this.finish(error instanceof BodyLimitReached ? this.answer(true) : faultResult(error, this.url, this.timeoutMs, this.started));
   }
 
   private answer(truncated: boolean): DeliveryAnswer {

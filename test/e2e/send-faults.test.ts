@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acknowledgeAll, closedPort, startServer, type TestServer } from "../helpers/http-server.js";
 import { checkDelivery } from "../helpers/provider-verifiers.js";
@@ -64,6 +65,35 @@ describe("whk send: network faults are one clear line and exit 1", () => {
       await expectFault(["send", "chaipay-payin", "--secret", aSecret, "--to", dropping.url], "reset", /127\.0\.0\.1:\d+ closed the connection before answering/);
     } finally {
       await dropping.close();
+    }
+  });
+
+  it("a receiver that closes mid-response (headers sent, body cut short) is one clear line", async () => {
+    const server = createNetServer((socket) => {
+      socket.once("data", () => socket.end("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"stat"));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const run = await runWhk(["send", "fazz-va-dynamic", "--secret", aSecret, "--to", `127.0.0.1:${port}`, "--json"]);
+      expect(run.code, outputOf(run)).toBe(1);
+      expect(stackFrames(run.stdout + run.stderr)).toEqual([]);
+      expect(jsonLines<Delivery>(run.stdout)[0]).toMatchObject({ ok: false, status: null });
+    } finally {
+      server.close();
+    }
+  });
+
+  it("a slow receiver: an answer within --timeout is delivered, a slower one times out", async () => {
+    const slow = await startServer(() => new Promise((resolve) => setTimeout(() => resolve({ status: 200 }), 400)));
+    try {
+      const patient = await runWhk(["send", "fazz-va-dynamic", "--secret", aSecret, "--to", slow.url, "--timeout", "5s", "--json"]);
+      expect(patient.code, outputOf(patient)).toBe(0);
+      const [delivery] = jsonLines<Delivery & { latencyMs: number }>(patient.stdout);
+      expect(delivery?.latencyMs).toBeGreaterThanOrEqual(400);
+      await expectFault(["send", "fazz-va-dynamic", "--secret", aSecret, "--to", slow.url, "--timeout", "100ms"], "timeout", /within 100ms/);
+    } finally {
+      await slow.close();
     }
   });
 
