@@ -10,17 +10,25 @@ const eventJsonSchemas = generated as Record<string, { provider: string; descrip
 
 const lastMatch = new Map<ProviderName, string>();
 
+/** A body parsed once, for detection and the schema check alike. */
+export type ParsedBody = { isJson: true; json: unknown } | { isJson: false };
+
+export function parseBody(body: Uint8Array): ParsedBody {
+  try {
+    return { isJson: true, json: JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")) };
+  } catch {
+    return { isJson: false };
+  }
+}
+
 /**
  * Checks a body against every documented event schema of its provider. A body that fits none is a
  * warning, never a failure: providers add fields and events faster than docs do.
  */
-export function checkEventSchema(provider: ProviderName, body: Uint8Array): string[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"));
-  } catch {
-    return ["the body is not valid JSON"];
-  }
+export function checkEventSchema(provider: ProviderName, body: Uint8Array | ParsedBody): string[] {
+  const parsed = body instanceof Uint8Array ? parseBody(body) : body;
+  if (!parsed.isJson) return ["the body is not valid JSON"];
+  const json = parsed.json;
   // A batch is mostly one event kind: try the schema that matched last first.
   const recent = lastMatch.get(provider);
   const recentSchema = recent !== undefined ? eventJsonSchemas[recent] : undefined;

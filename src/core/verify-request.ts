@@ -1,6 +1,6 @@
 import { detectProvider } from "./detect-provider.js";
 import { WhkInputError } from "./errors.js";
-import { checkEventSchema } from "./check-event-schema.js";
+import { checkEventSchema, parseBody } from "./check-event-schema.js";
 import { explainFailure } from "./explain/explain-failure.js";
 import type { Explanation } from "./explain/explanation.js";
 import type { WebhookRequest } from "./webhook-request.js";
@@ -45,7 +45,8 @@ export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
  * warning, never a failure). Returns a value; throws only for misuse (no secret for a signed provider).
  */
 export function verifyRequest(request: WebhookRequest, options: VerifyOptions = {}): VerifyResult {
-  const detection = detectProvider(request, options.provider);
+  const body = parseBody(request.body);
+  const detection = detectProvider(request, options.provider, body.isJson ? body.json : null);
   if (!detection) {
     return {
       ok: false,
@@ -57,7 +58,7 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
     };
   }
   const provider = providers[detection.provider];
-  const warnings = checkEventSchema(detection.provider, request.body);
+  const warnings = checkEventSchema(detection.provider, body);
   const base = { provider: detection.provider, detectedBy: detection.because, warnings };
   const unsignedBecause = provider.scheme.unsignedBecause?.(request);
   if (unsignedBecause !== undefined) {

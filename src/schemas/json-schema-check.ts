@@ -96,42 +96,87 @@ function regexFor(pattern: string): RegExp {
   return regex;
 }
 
+type Check = (value: unknown) => boolean;
+
+const compiled = new WeakMap<JsonSchema, Check>();
+
 /**
  * Whether the value fits: the same rules as `collectIssues`, answered without building a single issue
- * or path string. `whk verify` calls this once per request; the issues are only worked out for a misfit.
+ * or path string. Each schema is compiled once into a tree of closures that test only the keywords it
+ * has: `whk verify` calls this once per request, and the issues are only worked out for a misfit.
  */
 export function matches(schema: JsonSchema, value: unknown): boolean {
+  let check = compiled.get(schema);
+  if (!check) compiled.set(schema, (check = compile(schema)));
+  return check(value);
+}
+
+function compile(schema: JsonSchema): Check {
+  const checks: Check[] = [];
   if (schema.type !== undefined) {
-    if (typeof schema.type === "string" ? !typeMatches(schema.type, value) : !schema.type.some((t) => typeMatches(t, value))) return false;
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    checks.push((v) => types.some((t) => typeMatches(t, v)));
   }
-  if (schema.const !== undefined && !sameJson(schema.const, value)) return false;
-  if (schema.enum !== undefined && !schema.enum.some((option) => sameJson(option, value))) return false;
-  if (schema.anyOf !== undefined && !schema.anyOf.some((option) => matches(option, value))) return false;
-  if (schema.oneOf !== undefined && !schema.oneOf.some((option) => matches(option, value))) return false;
-  if (schema.allOf !== undefined && !schema.allOf.every((part) => matches(part, value))) return false;
-  if (typeof value === "string") {
-    if (schema.minLength !== undefined && [...value].length < schema.minLength) return false;
-    if (schema.maxLength !== undefined && [...value].length > schema.maxLength) return false;
-    if (schema.pattern !== undefined && !regexFor(schema.pattern).test(value)) return false;
-  } else if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) return false;
-    if (schema.maximum !== undefined && value > schema.maximum) return false;
-    if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) return false;
-    if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) return false;
-  } else if (Array.isArray(value)) {
-    if (schema.items !== undefined) for (const item of value) if (!matches(schema.items, item)) return false;
-  } else if (value !== null && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    if (schema.required !== undefined) for (const key of schema.required) if (!(key in record)) return false;
-    for (const key in record) {
-      const own = schema.properties?.[key];
-      if (own !== undefined) {
-        if (!matches(own, record[key])) return false;
-      } else if (schema.additionalProperties === false) return false;
-      else if (typeof schema.additionalProperties === "object" && !matches(schema.additionalProperties, record[key])) return false;
-    }
+  if (schema.const !== undefined) checks.push((v) => sameJson(schema.const, v));
+  if (schema.enum !== undefined) {
+    const options = schema.enum;
+    checks.push((v) => options.some((option) => sameJson(option, v)));
   }
-  return true;
+  for (const group of [schema.anyOf, schema.oneOf]) {
+    if (group === undefined) continue;
+    const alternatives = group.map(compile);
+    checks.push((v) => alternatives.some((alternative) => alternative(v)));
+  }
+  if (schema.allOf !== undefined) {
+    const parts = schema.allOf.map(compile);
+    checks.push((v) => parts.every((part) => part(v)));
+  }
+  const { minLength, maxLength, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum } = schema;
+  if (minLength !== undefined || maxLength !== undefined || pattern !== undefined) {
+    const regex = pattern !== undefined ? regexFor(pattern) : undefined;
+    checks.push((v) => {
+      if (typeof v !== "string") return true;
+      if (minLength !== undefined || maxLength !== undefined) {
+        const length = [...v].length;
+        if ((minLength !== undefined && length < minLength) || (maxLength !== undefined && length > maxLength)) return false;
+      }
+      return regex === undefined || regex.test(v);
+    });
+  }
+  if (minimum !== undefined || maximum !== undefined || exclusiveMinimum !== undefined || exclusiveMaximum !== undefined) {
+    checks.push((v) =>
+      typeof v !== "number" ||
+      !((minimum !== undefined && v < minimum) || (maximum !== undefined && v > maximum) ||
+        (exclusiveMinimum !== undefined && v <= exclusiveMinimum) || (exclusiveMaximum !== undefined && v >= exclusiveMaximum)),
+    );
+  }
+  if (schema.items !== undefined) {
+    const item = compile(schema.items);
+    checks.push((v) => !Array.isArray(v) || v.every(item));
+  }
+  if (schema.required !== undefined || schema.properties !== undefined || schema.additionalProperties !== undefined) {
+    const required = schema.required ?? [];
+    const properties = new Map(Object.entries(schema.properties ?? {}).map(([key, sub]) => [key, compile(sub)]));
+    const extra = schema.additionalProperties;
+    const extraCheck = typeof extra === "object" ? compile(extra) : undefined;
+    checks.push((v) => {
+      if (v === null || typeof v !== "object" || Array.isArray(v)) return true;
+      const record = v as Record<string, unknown>;
+      for (const key of required) if (!(key in record)) return false;
+      for (const key in record) {
+        const own = properties.get(key);
+        if (own !== undefined) {
+          if (!own(record[key])) return false;
+        } else if (extra === false || (extraCheck !== undefined && !extraCheck(record[key]))) return false;
+      }
+      return true;
+    });
+  }
+  if (checks.length === 1) return checks[0] as Check;
+  return (v) => {
+    for (const check of checks) if (!check(v)) return false;
+    return true;
+  };
 }
 
 export function countIssues(schema: JsonSchema, value: unknown, path = ""): number {

@@ -1,5 +1,6 @@
 import { getHeader, setHeader } from "../core/headers.js";
-import { constantTimeEqual, hmacSha256 } from "../core/hmac.js";
+import { timingSafeEqual } from "node:crypto";
+import { hmacSha256 } from "../core/hmac.js";
 import type { SignatureScheme } from "../providers/provider.js";
 
 /**
@@ -24,8 +25,8 @@ export function bodyHmacSha256Hex(header: string): SignatureScheme {
       if (!/^[0-9a-fA-F]{64}$/.test(given)) {
         return { ok: false, reason: "malformed-signature", detail: `${header} is not 64 hex characters (got ${given.length} characters)` };
       }
-      const expected = hmacSha256(secret, request.body).toString("hex");
-      if (constantTimeEqual(expected, given.toLowerCase())) {
+      // Compared as bytes: the 32-byte MAC against the header's hex decoded (checked above to be 64 hex digits).
+      if (timingSafeEqual(hmacSha256(secret, request.body), Buffer.from(given, "hex"))) {
         return { ok: true, detail: `${header} matches HMAC-SHA256 of the ${request.body.length}-byte body` };
       }
       return { ok: false, reason: "bad-signature", detail: `${header} does not match HMAC-SHA256 of the ${request.body.length}-byte body` };

@@ -1,5 +1,5 @@
 import { WhkInputError } from "../errors.js";
-import { requestFromValue } from "./request-from-value.js";
+import { requestFromJson } from "../request-file.js";
 import type { SourcedRequest } from "./sourced-request.js";
 
 /**
@@ -21,7 +21,7 @@ export function parseNdjson(text: string, source: string): SourcedRequest[] {
       throw new WhkInputError("bad-json", `${where} is not valid JSON: ${(error as Error).message}`, "each line of an NDJSON file must be one JSON object");
     }
     const request = ndjsonRecord(value, where);
-    if (request) requests.push({ source: `${source}:${index + 1}`, request: requestFromValue(request, where) });
+    if (request) requests.push({ source: `${source}:${index + 1}`, request: requestFromJson(request, where) });
   }
   return requests;
 }

@@ -1,9 +1,8 @@
 import { WhkInputError } from "../errors.js";
-import { utf8OrUndefined } from "../request-file.js";
 import { parseHar } from "./parse-har.js";
 import { ndjsonRecord, parseNdjson } from "./parse-ndjson.js";
 import { looksLikeRawHttp, parseRawHttp } from "./parse-raw-http.js";
-import { requestFromValue } from "./request-from-value.js";
+import { requestFromJson, utf8OrUndefined } from "../request-file.js";
 import type { SourcedRequest } from "./sourced-request.js";
 
 /**
@@ -40,14 +39,14 @@ export function parseRequests(bytes: Buffer, source: string): SourcedRequest[] {
   }
   if (Array.isArray(value)) {
     if (value.length === 0) throw new WhkInputError("empty-input", `${source} is an empty JSON array`, "put request files in the array");
-    return value.map((item, index) => ({ source: `${source}[${index}]`, request: requestFromValue(item, `${source} item ${index}`) }));
+    return value.map((item, index) => ({ source: `${source}[${index}]`, request: requestFromJson(item, `${source} item ${index}`) }));
   }
   if (value !== null && typeof value === "object" && "log" in value) return parseHar(value, source);
   if (value !== null && typeof value === "object" && ("type" in value || "request" in value)) {
     const record = ndjsonRecord(value, source);
-    return nonEmpty(record ? [{ source, request: requestFromValue(record, source) }] : [], source);
+    return nonEmpty(record ? [{ source, request: requestFromJson(record, source) }] : [], source);
   }
-  return [{ source, request: requestFromValue(value, source) }];
+  return [{ source, request: requestFromJson(value, source) }];
 }
 
 /** Index of the first byte that is not whitespace or a UTF-8 byte-order mark. */
