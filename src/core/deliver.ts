@@ -71,7 +71,8 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Hea
   let plain = true;
   for (const name in raw) if (typeof raw[name] !== "string") plain = false;
   if (plain) return raw as Headers;
-  const headers: Headers = {};
+  // No prototype: a header named "__proto__" is data like any other.
+  const headers: Headers = Object.create(null) as Headers;
   for (const name in raw) {
     const value = raw[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;

@@ -93,10 +93,10 @@ export function requestFromJson(value: unknown, source: string): WebhookRequest 
   } else {
     throw new WhkInputError("missing-body", `${source} has no "body" or "bodyBase64"`, "add the raw body as a string under \"body\"");
   }
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(data.headers)) {
-    headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
+  // fromEntries defines own properties, so even a header named "__proto__" survives byte for byte.
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(data.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : value]),
+  );
   const request: WebhookRequest = { method: data.method.toUpperCase(), url: data.url, headers, body };
   if (data.receivedAt !== undefined) {
     if (Number.isNaN(Date.parse(data.receivedAt))) {

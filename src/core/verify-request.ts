@@ -64,7 +64,7 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
   if (unsignedBecause !== undefined) {
     return { ...base, ok: true, reason: "unsigned-provider", detail: `${unsignedBecause}: nothing to verify` };
   }
-  const secrets = typeof options.secret === "string" ? [options.secret] : [...(options.secret ?? [])];
+  const secrets: readonly string[] = typeof options.secret === "string" ? [options.secret] : (options.secret ?? []);
   if (secrets.length === 0 || secrets.every((s) => s === "")) {
     throw new WhkInputError("missing-secret", `${provider.displayName} requests are signed, and no secret was given`, "pass --secret, --secret-file or set WHK_SECRET");
   }
@@ -100,9 +100,15 @@ function resultOf(
   base: Pick<VerifyResult, "provider" | "detectedBy" | "warnings">,
   secretIndex: number | undefined,
 ): VerifyResult {
-  const result: VerifyResult = check.ok
-    ? { ...base, ok: true, reason: "valid-signature", detail: check.detail }
-    : { ...base, ok: false, reason: check.reason, detail: check.detail };
+  // Spelt out rather than spread: this runs once per request, and object spread is slow in V8.
+  const result: VerifyResult = {
+    ok: check.ok,
+    provider: base.provider,
+    detectedBy: base.detectedBy,
+    reason: check.ok ? "valid-signature" : check.reason,
+    detail: check.detail,
+    warnings: base.warnings,
+  };
   if (!check.ok && check.preimage !== undefined) result.preimage = check.preimage;
   if (secretIndex !== undefined) {
     result.secretIndex = secretIndex;

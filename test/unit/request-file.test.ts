@@ -23,6 +23,12 @@ describe("request file format", () => {
     expect(parsed.body.toString("hex")).toBe(Buffer.from(body).toString("hex"));
   });
 
+  it("keeps a header named __proto__ (a property-test find)", () => {
+    const headers = JSON.parse('{"__proto__":"x","a":"b"}') as Record<string, string>;
+    const back = parseRequestFile(JSON.stringify(toRequestFile({ method: "POST", url: "http://x/", headers, body: Buffer.alloc(0) })), "f");
+    expect(Object.keys(back.headers)).toEqual(["__proto__", "a"]);
+  });
+
   it("reads header names case-insensitively", () => {
     const parsed = parseRequestFile('{"method":"post","url":"http://x/","headers":{"x-timestamp":"t"},"body":""}', "f");
     expect(getHeader(parsed.headers, "X-TIMESTAMP")).toBe("t");

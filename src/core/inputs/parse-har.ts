@@ -34,7 +34,8 @@ function harRequest(entry: unknown, where: string): WebhookRequest {
 function harHeaders(value: unknown, where: string): Headers {
   if (value === undefined) return {};
   if (!Array.isArray(value)) throw harError(where, 'has a "request.headers" that is not an array');
-  const headers: Headers = {};
+  // No prototype: a header named "__proto__" is data like any other.
+  const headers: Headers = Object.create(null) as Headers;
   const spelling = new Map<string, string>();
   for (const header of value) {
     const name = objectOr(header)?.["name"];

@@ -40,7 +40,8 @@ function parseOne(bytes: Buffer, start: number, where: string): { request: Webho
   const first = readLine(bytes, start, bytes.length);
   const match = first ? REQUEST_LINE.exec(first.text) : null;
   if (!first || !match) throw rawError(where, "does not start with an HTTP request line", 'the first line must look like "POST /path HTTP/1.1"');
-  const headers: Headers = {};
+  // No prototype: a header named "__proto__" is data like any other.
+  const headers: Headers = Object.create(null) as Headers;
   let last: string | undefined;
   let pos = first.next;
   for (;;) {
