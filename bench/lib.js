@@ -52,18 +52,22 @@ export async function startBareReceiver() {
   return { child, url: `http://127.0.0.1:${line.trim()}/` };
 }
 
-/** autocannon in its own process: POST `amount` requests over `connections` connections. Returns req/s. */
-export function autocannon({ url, amount, connections, body, headers }) {
-  const args = [autocannonBin, "--json", "-a", String(amount), "-c", String(connections), "-m", "POST", "-b", body];
+/**
+ * autocannon in its own process: POSTs over `connections` connections for `seconds` seconds. Returns req/s.
+ * A fixed duration, not a request count: autocannon ends a run on a one-second sample tick, so a count
+ * that takes ~1 s would be timed as 1.02 s or 2.0 s depending on luck.
+ */
+export function autocannon({ url, seconds, connections, body, headers }) {
+  const args = [autocannonBin, "--json", "-d", String(seconds), "-c", String(connections), "-m", "POST", "-b", body];
   for (const [name, value] of Object.entries(headers)) args.push("-H", `${name}=${value}`);
   args.push(url);
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`autocannon failed: ${result.stderr}`);
   const report = JSON.parse(result.stdout);
   const completed = report.requests.total;
-  return { completed, non2xx: report.non2xx, errors: report.errors, requestsPerSecond: completed / report.duration, wallSeconds: seconds };
+  return { completed, non2xx: report.non2xx, errors: report.errors, requestsPerSecond: completed / report.duration, wallSeconds };
 }
 
 export const fmt = (n, digits = 0) => Number(n).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { autocannon, startBareReceiver, startChild, stopChild, whk } from "./lib.js";
 
-export async function benchListen({ amount = 20_000, connections = 50 } = {}) {
+export async function benchListen({ seconds = 5, connections = 50 } = {}) {
   const { prepareFixtureRequest, signRequest } = await import("../dist/index.js");
   const out = mkdtempSync(join(tmpdir(), "whk-bench-listen-"));
   const bare = await startBareReceiver();
@@ -13,18 +13,19 @@ export async function benchListen({ amount = 20_000, connections = 50 } = {}) {
   try {
     const listenUrl = JSON.parse(listener.line).url;
     const sample = signRequest(prepareFixtureRequest({ fixture: "fazz-va-dynamic", url: listenUrl }), { provider: "fazz", secret: "bench-secret" });
-    const shot = (url, n) => autocannon({ url, amount: n, connections, body: sample.body.toString(), headers: sample.headers });
-    shot(bare.url, 2_000);
-    const reference = shot(bare.url, amount);
-    const captured = shot(listenUrl, amount);
+    const shot = (url, s) => autocannon({ url, seconds: s, connections, body: sample.body.toString(), headers: sample.headers });
+    shot(bare.url, 1);
+    const reference = shot(bare.url, seconds);
+    const captured = shot(listenUrl, seconds);
     await stopChild(listener.child, "SIGINT");
     const files = readdirSync(out).filter((name) => name.endsWith(".json")).length;
     return {
-      amount,
+      seconds,
       connections,
       bare: reference.requestsPerSecond,
       listen: captured.requestsPerSecond,
       ratio: captured.requestsPerSecond / reference.requestsPerSecond,
+      sent: captured.completed,
       captured: files,
       non2xx: captured.non2xx,
     };
