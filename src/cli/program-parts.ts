@@ -1,0 +1,37 @@
+import type { Command } from "commander";
+
+/** What the command registrations share: the exit-code help text and the flags several commands take. */
+
+export type SetExit = (code: number) => void;
+
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export const EXIT_CODES = `
+Exit codes:
+  0  success
+  1  a check failed (bad signature, failed delivery, unexpected answer)
+  2  usage or input error (bad flag, missing file, malformed JSON, unknown fixture, missing secret)
+`;
+
+
+/** Secret flags: the same three sources everywhere (flag, file, environment). */
+export function withSecretOptions(command: Command, repeatable = false): Command {
+  return command
+    .option("--secret <secret>", repeatable ? "signing secret (repeat for key rotation: any match passes)" : "signing secret", collect)
+    .option("--secret-file <path>", "read the secret from a file (one trailing newline is dropped)")
+    .addHelpText("after", "\nThe secret comes from --secret, else --secret-file, else the WHK_SECRET environment variable.");
+}
+
+/** Flags that shape the request, shared by `show` and `send` so both build the same bytes. */
+export function withRequestOptions(command: Command): Command {
+  return withSecretOptions(command)
+    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:3000/)")
+    .option("--seed <n>", "reproducible render: same ids and body timestamps for the same seed")
+    .option("--set <path=value>", "set a body field (dotted path); path:=<json> for typed values (repeatable)", collect)
+    .option("--data <body>", "a whole custom body: @file.json, - for stdin, or literal text (still signed)")
+    .option("--header <header>", 'extra header "Name: value" (repeatable)', collect)
+    .option("--timestamp <instant>", "sign as of this instant (ISO 8601) instead of now")
+    .option("--access-token <token>", "Topremit: the Bearer token sent and signed (default: generated)")
+    .option("--partner-id <id>", "Topremit: X-PARTNER-ID (default: generated)")
+    .option("--channel-id <id>", "Topremit: CHANNEL-ID (default 95221)");
+}
