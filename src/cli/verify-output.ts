@@ -26,6 +26,8 @@ export function verifyJsonLine(source: string, result: VerifyResult): string {
   return `${JSON.stringify(ordered)}\n`;
 }
 
+const PREIMAGE_PREVIEW = 240;
+
 /** Colour only when the terminal takes it (colors.ts); plain styles are the identity, so 10,000 lines cost nothing. */
 const paint = (style: Colors[keyof Colors], text: string): string => style(text);
 
@@ -51,7 +53,10 @@ export function verifyHumanLines(source: string, result: VerifyResult, verbose: 
     for (const fact of explain.evidence) lines.push(paint(colors.dim, `      ${fact}`));
   }
   if (result.preimage !== undefined && (options.showPreimage || explain?.cause === "no-match")) {
-    lines.push(`    string-to-sign (${Buffer.byteLength(result.preimage)} bytes): ${JSON.stringify(result.preimage)}`);
+    // Unasked, a long one (a whole body, for the body-HMAC providers) is cut: --show-preimage prints it all.
+    const shown = options.showPreimage || result.preimage.length <= PREIMAGE_PREVIEW ? result.preimage : result.preimage.slice(0, PREIMAGE_PREVIEW);
+    const cut = shown.length < result.preimage.length ? ` ... (cut; --show-preimage prints all of it)` : "";
+    lines.push(`    string-to-sign (${Buffer.byteLength(result.preimage)} bytes): ${JSON.stringify(shown)}${cut}`);
   }
   for (const warning of result.warnings) lines.push(paint(colors.yellow, `    warning: ${warning}`));
   return `${lines.join("\n")}\n`;
