@@ -27,6 +27,9 @@ export const chaipay = {
   },
   docs: [
     { title: "Webhooks (Signatures)", url: "https://docs.chaipay.io" },
-    { title: "Payment Webhook Response", url: "https://docs.portone.cloud" },
+    { title: "Payment webhook", url: "https://docs.portone.cloud/docs/payment-webhook" },
+    { title: "Payment link webhook", url: "https://docs.portone.cloud/docs/payment-link-webhook" },
+    { title: "Subscription link webhook", url: "https://docs.portone.cloud/docs/subscription-link-webhook" },
+    { title: "Refund webhook (unsigned)", url: "https://docs.portone.cloud/docs/refund-webhook" },
   ],
 } satisfies Provider;

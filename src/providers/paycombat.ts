@@ -30,8 +30,12 @@ export const paycombat = {
     afterLastFailure: "Paycombat documents no retries: treat the event as lost and reconcile with Retrieve Payin/Payout",
   },
   docs: [
-    { title: "VA Register Callback", url: "https://docs.paycombat.com" },
-    { title: "Webhook PAYIN SUCCESS", url: "https://docs.paycombat.com" },
-    { title: "Webhook PAYOUT SUCCESS", url: "https://docs.paycombat.com" },
+    { title: "VA Register Callback (and the X-Signature snippet)", url: "https://docs.paycombat.com" },
+    { title: "Webhook PAYIN SUCCESS", url: "https://docs.paycombat.com/webhook-payin-success-14976023e0" },
+    { title: "Webhook PAYIN FAILED", url: "https://docs.paycombat.com/webhook-payin-failed-17043556e0" },
+    { title: "Webhook PAYIN EXPIRED", url: "https://docs.paycombat.com/webhook-payin-expired-19921507e0" },
+    { title: "Webhook PAYOUT SUCCESS", url: "https://docs.paycombat.com/webhook-payout-success-14976190e0" },
+    { title: "Webhook PAYOUT FAILED", url: "https://docs.paycombat.com/webhook-payout-failed-14976206e0" },
+    { title: "Webhook PAYOUT RETURNED", url: "https://docs.paycombat.com/webhook-payout-returned-21652573e0" },
   ],
 } satisfies Provider;

@@ -30,5 +30,8 @@ export const singleview = {
     afterLastFailure: "it discards the event, and three or more discarded events deactivate the webhook",
     source: "https://docs.onesingleview.com",
   },
-  docs: [{ title: "Payment webhook", url: "https://docs.onesingleview.com" }],
+  docs: [
+    { title: "ERP integration API: payment webhook", url: "https://docs.onesingleview.com/v1.0.4/docs/erp-integration-api-payment-webhook" },
+    { title: "ERP integration API: payroll webhook", url: "https://docs.onesingleview.com/v1.0.4/docs/erp-integration-api-payroll-webhook" },
+  ],
 } satisfies Provider;

@@ -8,7 +8,7 @@ import type { Provider } from "./provider.js";
 export const DEFAULT_CHANNEL_ID = "95221";
 
 /**
- * Topremit (https://staging-docs.topremit.com, "Virtual Account Callback", "QRIS Callback"): SNAP BI
+ * Topremit (https://staging-docs.topremit.com/virtual-account-callback-16019785e0, /qris-callback-16021834e0): SNAP BI
  * headers on every callback, X-SIGNATURE per the SNAP symmetric scheme, X-EXTERNAL-ID an idempotency key
  * valid at least 24 h (so a retry keeps it). The receiver answers 200 with `{}`.
  */
@@ -36,7 +36,8 @@ export const topremit = {
     afterLastFailure: "Topremit documents no retries: reconcile with Inquiry Status",
   },
   docs: [
-    { title: "Virtual Account Callback", url: "https://staging-docs.topremit.com" },
-    { title: "QRIS Callback", url: "https://staging-docs.topremit.com" },
+    { title: "Virtual Account Callback", url: "https://staging-docs.topremit.com/virtual-account-callback-16019785e0" },
+    { title: "QRIS Callback", url: "https://staging-docs.topremit.com/qris-callback-16021834e0" },
+    { title: "Inquiry QRIS (the shape the QRIS fixture is inferred from)", url: "https://staging-docs.topremit.com/inquiry-qris-16019235e0" },
   ],
 } satisfies Provider;
