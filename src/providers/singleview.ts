@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 export const singleview = {
   name: "singleview",
   displayName: "SingleView",
-  region: "Saudi Arabia / GCC (ERP banking)",
+  region: "Saudi Arabia and the GCC, ERP banking",
   scheme: unsigned("SingleView documents no webhook signature: a receiver cannot tell a forgery from the real thing"),
   prepareHeaders: () => ({ "Content-Type": "application/json" }),
   detect(_request, json) {
@@ -25,7 +25,7 @@ export const singleview = {
     documented: true,
     // "will continue trying ... once every hour for a maximum of 3 attempts": read as 3 retries after the
     // failed first delivery, an hour apart.
-    summary: "retried once an hour, at most 3 retries, then discarded",
+    summary: "retried once an hour, at most 3 retries",
     delaysMs: [HOUR, HOUR, HOUR],
     afterLastFailure: "it discards the event, and three or more discarded events deactivate the webhook",
     source: "https://docs.onesingleview.com",

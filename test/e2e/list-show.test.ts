@@ -39,6 +39,15 @@ describe("whk list", () => {
     expect(rows.every((r) => r.provider === "fazz" && r.event !== "")).toBe(true);
   });
 
+  it("says, under one provider's fixtures, how it signs, what it expects, how it retries and where its docs are", () => {
+    const { code, stdout } = run(["list", "--provider", "fazz"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("signature: Xfers-Signature: hex HMAC-SHA256(secret, body)");
+    expect(stdout).toContain("expects:   HTTP 200");
+    expect(stdout).toMatch(/retries: +up to 20 attempts; waits of 5, 10, 15 \.\.\. minutes/);
+    expect(stdout).toContain("https://docs.xfers.com/docs/callback-retry-logic");
+  });
+
   it("rejects an unknown provider with exit 2 and a hint", () => {
     const { code, stderr } = run(["list", "--provider", "stripe"]);
     expect(code).toBe(2);

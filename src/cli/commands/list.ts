@@ -1,6 +1,7 @@
 import { allFixtures } from "../../core/fixture-catalog.js";
 import type { Fixture } from "../../core/fixture.js";
 import { getProvider, providers } from "../../providers/index.js";
+import type { Provider } from "../../providers/provider.js";
 import { EXIT_OK } from "../exit-codes.js";
 import { formatTable } from "../table.js";
 
@@ -14,6 +15,20 @@ function schemeOf(fixture: Fixture): string {
   const scheme = providers[fixture.provider].scheme;
   const request = { method: "POST", url: "http://localhost/", headers: {}, body: Buffer.from(fixture.body) };
   return scheme.unsignedBecause?.(request) !== undefined ? "none" : scheme.id;
+}
+
+/** Under a one-provider listing: how it signs, what it expects back, how it retries, where its docs are. */
+function providerFacts(provider: Provider): string {
+  const lines = [
+    "",
+    `${provider.displayName} (${provider.region})`,
+    `  signature: ${provider.scheme.summary}`,
+    `  expects:   ${provider.ack.summary}`,
+    `  retries:   ${provider.retry.summary}${provider.retry.documented ? `; then ${provider.retry.afterLastFailure}` : ""}`,
+    "  docs:",
+    ...provider.docs.map((doc) => `    ${doc.title}: ${doc.url}`),
+  ];
+  return `${lines.join("\n")}\n`;
 }
 
 export function runList(flags: ListFlags): number {
@@ -35,5 +50,6 @@ export function runList(flags: ListFlags): number {
   }
   const rows = fixtures.map((f) => [f.id, f.provider, f.title, schemeOf(f), f.provenance.method]);
   process.stdout.write(formatTable(["ID", "PROVIDER", "EVENT", "SIGNATURE", "PROVENANCE"], rows));
+  if (provider !== undefined) process.stdout.write(providerFacts(providers[provider]));
   return EXIT_OK;
 }
