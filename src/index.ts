@@ -3,7 +3,7 @@
  * ora, so a merchant's own tests can use it cheaply.
  */
 export { allFixtures as fixtures, fixturesOf, getFixture, fixturesDirectory } from "./core/fixture-catalog.js";
-export type { Fixture, DynamicField } from "./core/fixture.js";
+export type { Fixture, DynamicField, Provenance } from "./core/fixture.js";
 export { renderFixtureBody, SEEDED_EPOCH, type RenderOptions } from "./core/render-fixture.js";
 export { prepareFixtureRequest, type PrepareOptions, type FieldOverride } from "./core/prepare-fixture-request.js";
 export { buildRequest, signRequest, type BuildOptions, type SignOptions } from "./core/sign-request.js";

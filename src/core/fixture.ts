@@ -1,56 +1,26 @@
-import { z } from "zod";
 import type { ProviderName } from "../providers/provider-name.js";
-import { providerNames } from "../providers/provider-name.js";
+import type { TimestampFormat } from "./time-format.js";
 
-const timestampFormats = ["iso-ms-z", "iso-z", "iso-offset", "iso-ms-offset", "date", "sql", "go-time"] as const;
+/**
+ * One bundled fixture: `fixtures/<provider>/<event>.json`. Plain types, so loading fixtures needs no zod;
+ * the strict file schema (fixture-file-schema.ts) is what the test suite holds every fixture file to.
+ */
 
-const generated = { path: z.string().min(1), prefix: z.string().optional() };
-const offset = z.string().regex(/^[+-]\d{2}:\d{2}$/);
+/** A field regenerated on every render, so two renders never collide. */
+export type DynamicField =
+  | { path: string; generate: "uuid"; prefix?: string | undefined }
+  | { path: string; generate: "hex" | "digits" | "alnum"; length: number; prefix?: string | undefined }
+  | { path: string; generate: "timestamp"; format: TimestampFormat; offset?: string | undefined; zone?: string | undefined; shiftSeconds?: number | undefined }
+  | { path: string; generate: "copy"; from: string };
 
-const dynamicFieldSchema = z
-  .discriminatedUnion("generate", [
-    z.strictObject({ ...generated, generate: z.literal("uuid") }),
-    z.strictObject({ ...generated, generate: z.literal("hex"), length: z.number().int().positive() }),
-    z.strictObject({ ...generated, generate: z.literal("digits"), length: z.number().int().positive() }),
-    z.strictObject({ ...generated, generate: z.literal("alnum"), length: z.number().int().positive() }),
-    z.strictObject({
-      path: z.string().min(1),
-      generate: z.literal("timestamp"),
-      format: z.enum(timestampFormats),
-      offset: offset.optional(),
-      zone: z.string().min(1).optional(),
-      shiftSeconds: z.number().int().optional(),
-    }),
-    z.strictObject({ path: z.string().min(1), generate: z.literal("copy"), from: z.string().min(1) }),
-  ])
-  .superRefine((field, ctx) => {
-    if (field.generate !== "timestamp") return;
-    if (["iso-offset", "iso-ms-offset", "go-time"].includes(field.format) && field.offset === undefined) {
-      ctx.addIssue({ code: "custom", message: `${field.format} needs an offset` });
-    }
-    if (field.format === "go-time" && field.zone === undefined) ctx.addIssue({ code: "custom", message: "go-time needs a zone" });
-  });
-
-/** The on-disk shape of `fixtures/<provider>/<event>.json`. Strict: a misspelt key is an error, not ignored. */
-export const fixtureFileSchema = z.strictObject({
-  id: z.string().regex(/^[a-z]+-[a-z0-9]+(-[a-z0-9]+)*$/),
-  provider: z.enum(providerNames),
-  event: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  title: z.string().min(1),
-  description: z.string().min(1),
-  schema: z.string(),
-  provenance: z.strictObject({
-    method: z.enum(["verbatim", "reconstructed", "inferred"]),
-    source: z.string().min(1),
-    url: z.url().optional(),
-    sample: z.strictObject({ file: z.string().min(1), after: z.string().min(1), wrap: z.boolean().optional() }).optional(),
-    notes: z.string().min(1),
-  }),
-  dynamic: z.array(dynamicFieldSchema),
-  body: z.string().min(2),
-});
-
-export type DynamicField = z.infer<typeof dynamicFieldSchema>;
+export interface Provenance {
+  method: "verbatim" | "reconstructed" | "inferred";
+  source: string;
+  url?: string | undefined;
+  /** Where the documented sample sits in a seed document (fixtures/sources/), for verbatim fixtures. */
+  sample?: { file: string; after: string; wrap?: boolean | undefined } | undefined;
+  notes: string;
+}
 
 export interface Fixture {
   id: string;
@@ -58,8 +28,9 @@ export interface Fixture {
   event: string;
   title: string;
   description: string;
+  /** The name of its event schema in `eventSchemas`. */
   schema: string;
-  provenance: z.infer<typeof fixtureFileSchema>["provenance"];
+  provenance: Provenance;
   dynamic: DynamicField[];
   /** The byte-exact body template, before dynamic fields are regenerated. */
   body: string;

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { fixtureFileSchema } from "../../src/core/fixture.js";
+import { fixtureFileSchema } from "../../src/core/fixture-file-schema.js";
 import { providerNames } from "../../src/providers/provider-name.js";
 import { eventSchemas, paycombatPayoutSchema } from "../../src/schemas/index.js";
 
