@@ -1,8 +1,9 @@
-import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { WhkInputError } from "../core/errors.js";
 import { toRequestFile, type RequestFile } from "../core/request-file.js";
 import type { WebhookRequest } from "../core/webhook-request.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** `--save`: a directory gets one file per request; a file gets the one request, or NDJSON for several. */
 export type SaveTarget = { kind: "directory"; path: string } | { kind: "file"; path: string };
@@ -30,22 +31,6 @@ export function resolveSaveTarget(spec: string): SaveTarget {
   return { kind: "file", path: spec };
 }
 
-/** Writes to a temporary file next to the target, then renames: a reader never sees half a file. */
-export function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.whk-tmp`);
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing to clean up
-    }
-    throw new WhkInputError("save-failed", `--save ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? "error"})`, "check the path and its permissions");
-  }
-}
-
 export interface RequestSaver {
   /** Records one request exactly as sent (signature included; the secret is never part of a request). */
   add(request: WebhookRequest, sentAt: Date): void;
@@ -69,13 +54,13 @@ export function createRequestSaver(target: SaveTarget): RequestSaver {
       const n = (perFixture.get(name) ?? 0) + 1;
       perFixture.set(name, n);
       const path = join(target.path, `${name}-${n}.json`);
-      writeAtomically(path, `${JSON.stringify(file, null, 2)}\n`);
+      writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, "--save");
       written.push(path);
     },
     finish() {
       if (target.kind === "file" && pending.length > 0) {
         const text = pending.length === 1 ? `${JSON.stringify(pending[0], null, 2)}\n` : `${pending.map((file) => JSON.stringify(file)).join("\n")}\n`;
-        writeAtomically(target.path, text);
+        writeFileAtomic(target.path, text, "--save");
         written.push(target.path);
       }
       return written;

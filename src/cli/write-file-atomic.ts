@@ -1,10 +1,13 @@
 import { accessSync, constants, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { WhkInputError } from "../core/errors.js";
 
-/** Writes a whole file or nothing: a temporary file beside it, then a rename. */
+/**
+ * Writes a whole file or nothing: a temporary file beside it, then a rename. The temporary name starts
+ * with a dot, so a reader of the directory (`whk verify <dir>` skips dotfiles) never takes it for a request.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array, what: string): void {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  const temporary = join(dirname(path), `.${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.whk-tmp`);
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, path);
