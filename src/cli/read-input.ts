@@ -1,16 +1,13 @@
 import { readFileSync } from "node:fs";
 import { WhkInputError } from "../core/errors.js";
+import { fileError } from "../core/file-error.js";
 
 /** Reads a file the user named, turning every failure into one clear input error. */
 export function readUserFile(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new WhkInputError("missing-file", `${what} ${path} does not exist`, "check the path");
-    if (code === "EISDIR") throw new WhkInputError("is-directory", `${what} ${path} is a directory, not a file`, "name a file");
-    if (code === "EACCES") throw new WhkInputError("unreadable-file", `${what} ${path} cannot be read (permission denied)`, "check the file's permissions");
-    throw new WhkInputError("unreadable-file", `${what} ${path} cannot be read (${code ?? "error"})`, "check the path");
+    throw fileError(path, error, what);
   }
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { WhkInputError } from "../core/errors.js";
+import { fileError } from "../core/file-error.js";
 
 export interface SecretFlags {
   secret?: string[];
@@ -20,9 +21,7 @@ export function readSecrets(flags: SecretFlags, env: NodeJS.ProcessEnv = process
     try {
       text = readFileSync(flags.secretFile, "utf8");
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
-      throw new WhkInputError("bad-secret-file", `--secret-file ${flags.secretFile} ${why}`, HINT);
+      throw fileError(flags.secretFile, error, "--secret-file", HINT);
     }
     // Only the line ending an editor or `echo` adds is dropped: other whitespace may be part of the key.
     const secret = text.replace(/\r?\n$/, "");

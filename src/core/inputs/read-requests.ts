@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { WhkInputError } from "../errors.js";
+import { fileError } from "../file-error.js";
 import { parseRequests } from "./parse-requests.js";
 import type { SourcedRequest } from "./sourced-request.js";
 
@@ -97,11 +98,4 @@ function readFd0(): Buffer {
     if ((error as NodeJS.ErrnoException).code === "EOF") return Buffer.alloc(0);
     throw new WhkInputError("stdin-unavailable", "standard input is not readable", "pipe the request in, e.g. `cat request.json | whk verify -`");
   }
-}
-
-function fileError(path: string, error: unknown): WhkInputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return new WhkInputError("missing-file", `${path} does not exist`, "check the path");
-  if (code === "EACCES") return new WhkInputError("unreadable-file", `${path} cannot be read (permission denied)`, "check the file's permissions");
-  return new WhkInputError("unreadable-file", `${path} cannot be read (${code ?? "error"})`, "check the path");
 }
