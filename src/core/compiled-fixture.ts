@@ -1,6 +1,6 @@
 import type { DynamicField, Fixture } from "./fixture.js";
 import { parseJsonPath, readJsonText, writeJsonText } from "./json-text.js";
-import { generateFieldValue, type RenderOptions } from "./render-fixture.js";
+import { generateFieldValue, valueJson, type RenderOptions } from "./render-fixture.js";
 
 /** Renders a fixture body with fresh dynamic fields: same bytes as `renderFixtureBody` for the same random stream. */
 export type FixtureRenderer = (options: Required<RenderOptions>) => string;
@@ -71,7 +71,7 @@ export function compileFixture(fixture: Fixture, body: string = fixture.body): F
         if (slot.field.generate === "timestamp") cachedTimestamps.set(i, value);
       }
       rendered.set(slot.field.path, value);
-      values[positionOf[i] as number] = slot.bareNumber && /^-?\d+(\.\d+)?$/.test(value) ? value : JSON.stringify(value);
+      values[positionOf[i] as number] = valueJson(value, slot.bareNumber);
     }
     let out = statics[0] as string;
     for (let i = 0; i < values.length; i++) out += (values[i] as string) + (statics[i + 1] as string);

@@ -30,6 +30,11 @@ export function generateFieldValue(field: DynamicField, random: Random, now: Dat
   }
 }
 
+/** A generated value as JSON text: where the documented value was a bare number, digits stay a number. */
+export function valueJson(value: string, documentedAsNumber: boolean): string {
+  return documentedAsNumber && /^-?\d+(\.\d+)?$/.test(value) ? value : JSON.stringify(value);
+}
+
 /**
  * Renders a fixture's body: every dynamic field gets a fresh value written into the JSON text, and every
  * other byte of the documented body is kept as it is. A number stays a number when the value is digits.
@@ -44,8 +49,7 @@ export function renderFixtureBody(fixture: Fixture, options: RenderOptions = {})
     const value = generateFieldValue(field, random, now, rendered);
     rendered.set(field.path, value);
     const original = readJsonText(body, path);
-    const keepNumber = original !== undefined && !original.startsWith('"') && /^-?\d+(\.\d+)?$/.test(value);
-    body = writeJsonText(body, path, keepNumber ? value : JSON.stringify(value));
+    body = writeJsonText(body, path, valueJson(value, original !== undefined && !original.startsWith('"')));
   }
   return body;
 }
