@@ -1,3 +1,5 @@
+import { stringEnd } from "./json-rewrites.js";
+
 /** A short description of how a body is laid out, for explain evidence: "412 bytes, 2-space indentation". */
 export function describeBody(body: Uint8Array): string {
   const text = Buffer.from(body).toString("utf8");
@@ -24,14 +26,11 @@ export function layoutOf(text: string): string {
  * 30 MB body overflows V8's stack.
  */
 function hasSpacedSeparators(text: string): boolean {
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if ((c === 0x2c || c === 0x3a) && text.charCodeAt(i + 1) === 0x20) return true;
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === '"') i = stringEnd(text, i);
+    else if ((c === "," || c === ":") && text[i + 1] === " ") return true;
+    else i++;
   }
   return false;
 }

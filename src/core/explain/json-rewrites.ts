@@ -7,7 +7,7 @@
 const WHITESPACE = new Set([" ", "\t", "\n", "\r"]);
 
 /** The index just past the string literal that opens at `start`. */
-function stringEnd(text: string, start: number): number {
+export function stringEnd(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length) {
     const c = text[i];
