@@ -1,24 +1,15 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseRequestFile } from "../../src/core/request-file.js";
 import { verifyRequest } from "../../src/core/verify-request.js";
+import { runWhkSync } from "../helpers/run-whk.js";
 
-const whk = fileURLToPath(new URL("../../bin/whk.js", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "whk-show-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(args: string[], env: Record<string, string> = {}, input?: string) {
-  const result = spawnSync(process.execPath, [whk, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, WHK_SECRET: "", NO_COLOR: "1", ...env },
-    ...(input !== undefined ? { input } : {}),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}) => runWhkSync(args, { env });
 
 const aSecret = "e2e-secret-71c4";
 

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** The real CLI, as users run it (build first: it imports dist/). */
@@ -26,9 +26,7 @@ export interface RunOptions {
  */
 export function runWhk(args: readonly string[], options: RunOptions = {}): Promise<WhkRun> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, WHK_SECRET: undefined, ...options.env };
-    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const child = spawn(process.execPath, [WHK_BIN, ...args], { env, cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [WHK_BIN, ...args], { env: environment(options), cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
@@ -47,6 +45,25 @@ export function runWhk(args: readonly string[], options: RunOptions = {}): Promi
     });
     child.stdin.end(options.input);
   });
+}
+
+/** The same, blocking: for tests that need no server of their own in this process. */
+export function runWhkSync(args: readonly string[], options: RunOptions = {}): WhkRun {
+  const result = spawnSync(process.execPath, [WHK_BIN, ...args], {
+    env: environment(options),
+    cwd: options.cwd,
+    encoding: "utf8",
+    timeout: options.timeoutMs ?? 20_000,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Colour off and no WHK_SECRET, unless the test's own `env` says otherwise. */
+function environment(options: RunOptions): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, WHK_SECRET: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return env;
 }
 
 /** NDJSON output, one parsed object per non-empty line. */

@@ -1,27 +1,15 @@
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { runWhkSync, type WhkRun } from "./run-whk.js";
 import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
 import { toRequestFile } from "../../src/core/request-file.js";
 import { signRequest } from "../../src/core/sign-request.js";
 import type { WebhookRequest } from "../../src/core/webhook-request.js";
 
 /** Shared by the verify e2e tests: run the real bin/whk.js, and make signed requests to feed it. */
-const whk = fileURLToPath(new URL("../../bin/whk.js", import.meta.url));
 
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type Run = WhkRun;
 
-export function run(args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
-  const result = spawnSync(process.execPath, [whk, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, WHK_SECRET: "", NO_COLOR: "1", FORCE_COLOR: "0", ...env },
-    ...(input !== undefined ? { input } : {}),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+export const run = (args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run =>
+  runWhkSync(args, { env, ...(input !== undefined ? { input } : {}) });
 
 export const aSecret = "e2e-verify-secret-3c8d";
 /** Every fixture is signed as of this instant, and verified with --at it. */
