@@ -1,4 +1,4 @@
-import { isWhkInputError } from "../core/errors.js";
+import { isWhkInputError } from "../primitives/errors.js";
 import { EXIT_CHECK_FAILED, EXIT_USAGE } from "./exit-codes.js";
 
 /** The one place that turns a thrown error into a message and an exit code. Never a stack trace. */

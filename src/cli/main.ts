@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE } from "./exit-codes.js";
 import { handleError } from "./handle-error.js";
-import { EXIT_CODES, type SetExit } from "./program-parts.js";
-import { registerList } from "./register/list.js";
-import { registerShow } from "./register/show.js";
-import { registerSend } from "./register/send.js";
-import { registerListen } from "./register/listen.js";
-import { registerDemo } from "./register/demo.js";
-import { registerVerify } from "./register/verify.js";
-import { registerSign } from "./register/sign.js";
-import { registerProbe } from "./register/probe.js";
+import { EXIT_CODES, type SetExit } from "./shared/flag-groups.js";
+import { registerList } from "./commands/list/register.js";
+import { registerShow } from "./commands/show/register.js";
+import { registerSend } from "./commands/send/register.js";
+import { registerListen } from "./commands/listen/register.js";
+import { registerDemo } from "./commands/demo/register.js";
+import { registerVerify } from "./commands/verify/register.js";
+import { registerSign } from "./commands/sign/register.js";
+import { registerProbe } from "./commands/probe/register.js";
 
 /**
  * The commander program. It only maps arguments to command modules, each imported lazily inside its

@@ -1,6 +1,6 @@
-import type { Headers } from "../core/headers.js";
-import type { Random } from "../core/random.js";
-import type { WebhookRequest } from "../core/webhook-request.js";
+import type { Headers } from "../primitives/headers.js";
+import type { Random } from "../primitives/random.js";
+import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { ProviderName } from "./provider-name.js";
 
 /** Why a signature check failed: stable codes, used in `--json` output and by library callers. */

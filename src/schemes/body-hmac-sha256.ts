@@ -1,6 +1,6 @@
-import { getHeader, setHeader } from "../core/headers.js";
+import { getHeader, setHeader } from "../primitives/headers.js";
 import { timingSafeEqual } from "node:crypto";
-import { hmacSha256 } from "../core/hmac.js";
+import { hmacSha256 } from "../primitives/hmac.js";
 import type { SignatureScheme } from "../providers/provider.js";
 
 /**

@@ -1,8 +1,8 @@
-import { decimalString } from "../core/decimal-string.js";
-import { goFormEncode } from "../core/go-form-encode.js";
-import { constantTimeEqual, hmacSha256 } from "../core/hmac.js";
-import { writeJsonText } from "../core/json-text.js";
-import type { WebhookRequest } from "../core/webhook-request.js";
+import { decimalString } from "../primitives/decimal-string.js";
+import { goFormEncode } from "../primitives/go-form-encode.js";
+import { constantTimeEqual, hmacSha256 } from "../primitives/hmac.js";
+import { writeJsonText } from "../primitives/json-text.js";
+import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { SignatureCheck, SignatureScheme } from "../providers/provider.js";
 
 /**

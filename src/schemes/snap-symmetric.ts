@@ -1,8 +1,8 @@
-import { getHeader, setHeader } from "../core/headers.js";
-import { constantTimeEqual, hmacSha512, sha256Hex } from "../core/hmac.js";
-import { minifyJson } from "../core/minify-json.js";
-import { formatTimestamp } from "../core/time-format.js";
-import { relativeUrl, type WebhookRequest } from "../core/webhook-request.js";
+import { getHeader, setHeader } from "../primitives/headers.js";
+import { constantTimeEqual, hmacSha512, sha256Hex } from "../primitives/hmac.js";
+import { minifyJson } from "../primitives/minify-json.js";
+import { formatTimestamp } from "../primitives/time-format.js";
+import { relativeUrl, type WebhookRequest } from "../primitives/webhook-request.js";
 import type { SignatureCheck, SignatureScheme } from "../providers/provider.js";
 
 /**

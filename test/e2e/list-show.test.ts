@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseRequestFile } from "../../src/core/request-file.js";
-import { verifyRequest } from "../../src/core/verify-request.js";
+import { parseRequestFile } from "../../src/primitives/request-file.js";
+import { verifyRequest } from "../../src/verify/verify-request.js";
 import { runWhkSync } from "../helpers/run-whk.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-show-"));

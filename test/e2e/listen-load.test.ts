@@ -4,8 +4,8 @@ import { Agent } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseRequestFile } from "../../src/core/request-file.js";
-import { relativeUrl } from "../../src/core/webhook-request.js";
+import { parseRequestFile } from "../../src/primitives/request-file.js";
+import { relativeUrl } from "../../src/primitives/webhook-request.js";
 import { killListeners, post, spawnListener, type Answer } from "../helpers/listener-process.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-listen-load-"));

@@ -5,11 +5,11 @@ import { connect, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { allFixtures, getFixture } from "../../src/core/fixture-catalog.js";
-import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
-import { parseRequestFile } from "../../src/core/request-file.js";
-import { signRequest } from "../../src/core/sign-request.js";
-import { verifyRequest } from "../../src/core/verify-request.js";
+import { allFixtures, getFixture } from "../../src/fixtures/fixture-catalog.js";
+import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
+import { parseRequestFile } from "../../src/primitives/request-file.js";
+import { signRequest } from "../../src/sign/sign-request.js";
+import { verifyRequest } from "../../src/verify/verify-request.js";
 import { killListeners, post, spawnListener, whk } from "../helpers/listener-process.js";
 
 const aSecret = "listen-e2e-secret-3b9f";

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { killListeners, post, spawnListener, type ListenerProcess } from "../helpers/listener-process.js";
 import { runWhk, type WhkRun } from "../helpers/run-whk.js";
-import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
-import { signRequest } from "../../src/core/sign-request.js";
-import { toRequestFile } from "../../src/core/request-file.js";
+import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
+import { signRequest } from "../../src/sign/sign-request.js";
+import { toRequestFile } from "../../src/primitives/request-file.js";
 
 // A secret no output may ever contain: run every command with it, then look everywhere whk writes.
 const canary = "Canary-S3cret-7f1e-do-not-print";

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseRequestFile } from "../../src/core/request-file.js";
+import { parseRequestFile } from "../../src/primitives/request-file.js";
 import { acknowledgeAll, startServer, type TestServer } from "../helpers/http-server.js";
 import { checkDelivery } from "../helpers/provider-verifiers.js";
 import { jsonLines, outputOf, runWhk, stackFrames } from "../helpers/run-whk.js";

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { toRequestFile } from "../../src/core/request-file.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { toRequestFile } from "../../src/primitives/request-file.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { aSecret, anInstant, requestFileText, run, signedFixture } from "../helpers/verify-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-verify-inputs-"));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseRequestFile } from "../../src/core/request-file.js";
+import { parseRequestFile } from "../../src/primitives/request-file.js";
 import type { ProviderName } from "../../src/providers/provider-name.js";
 import { aSecret, run, signedFixture, stackFrames } from "../helpers/verify-cli.js";
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { request as httpRequest, type Agent } from "node:http";
 import { fileURLToPath } from "node:url";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 
 export const whk = fileURLToPath(new URL("../../bin/whk.js", import.meta.url));
 

@@ -1,8 +1,8 @@
 import { runWhkSync, type WhkRun } from "./run-whk.js";
-import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
-import { toRequestFile } from "../../src/core/request-file.js";
-import { signRequest } from "../../src/core/sign-request.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
+import { toRequestFile } from "../../src/primitives/request-file.js";
+import { signRequest } from "../../src/sign/sign-request.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 
 /** Shared by the verify e2e tests: run the real bin/whk.js, and make signed requests to feed it. */
 

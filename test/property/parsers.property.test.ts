@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isWhkInputError } from "../../src/core/errors.js";
-import { getHeader } from "../../src/core/headers.js";
-import { parseHar } from "../../src/core/inputs/parse-har.js";
-import { parseNdjson } from "../../src/core/inputs/parse-ndjson.js";
-import { parseRawHttp } from "../../src/core/inputs/parse-raw-http.js";
-import { parseRequests } from "../../src/core/inputs/parse-requests.js";
-import { toRequestFile } from "../../src/core/request-file.js";
+import { isWhkInputError } from "../../src/primitives/errors.js";
+import { getHeader } from "../../src/primitives/headers.js";
+import { parseHar } from "../../src/inputs/parse-har.js";
+import { parseNdjson } from "../../src/inputs/parse-ndjson.js";
+import { parseRawHttp } from "../../src/inputs/parse-raw-http.js";
+import { parseRequests } from "../../src/inputs/parse-requests.js";
+import { toRequestFile } from "../../src/primitives/request-file.js";
 
 const runs = { numRuns: 300 };
 

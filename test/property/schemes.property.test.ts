@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { minifyJson } from "../../src/core/minify-json.js";
-import { parseJsonPath, readJsonText, writeJsonText } from "../../src/core/json-text.js";
-import { parseRequestFile, toRequestFile } from "../../src/core/request-file.js";
-import { isWhkInputError } from "../../src/core/errors.js";
+import { minifyJson } from "../../src/primitives/minify-json.js";
+import { parseJsonPath, readJsonText, writeJsonText } from "../../src/primitives/json-text.js";
+import { parseRequestFile, toRequestFile } from "../../src/primitives/request-file.js";
+import { isWhkInputError } from "../../src/primitives/errors.js";
 import { bodyHmacSha256Hex } from "../../src/schemes/body-hmac-sha256.js";
 import { snapSymmetric } from "../../src/schemes/snap-symmetric.js";
 import { chaipaySignature, chaipaySignedFields } from "../../src/schemes/chaipay-signature.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 
 const runs = { numRuns: 200 };
 const aSecret = fc.string({ minLength: 1, maxLength: 40 });

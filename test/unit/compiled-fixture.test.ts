@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { compileFixture } from "../../src/core/compiled-fixture.js";
-import { allFixtures, getFixture } from "../../src/core/fixture-catalog.js";
-import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
-import { seededRandom } from "../../src/core/random.js";
-import { renderFixtureBody, SEEDED_EPOCH } from "../../src/core/render-fixture.js";
-import { createRequestFactory } from "../../src/core/request-factory.js";
+import { compileFixture } from "../../src/fixtures/compiled-fixture.js";
+import { allFixtures, getFixture } from "../../src/fixtures/fixture-catalog.js";
+import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
+import { seededRandom } from "../../src/primitives/random.js";
+import { renderFixtureBody, SEEDED_EPOCH } from "../../src/fixtures/render-fixture.js";
+import { createRequestFactory } from "../../src/fixtures/request-factory.js";
 
 const aUrl = "http://127.0.0.1:3000/webhooks/in";
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { DeliveryResult } from "../../src/core/deliver.js";
-import { deliverWithRetries } from "../../src/core/deliver-with-retries.js";
-import { acknowledgementExpectation } from "../../src/core/expectation.js";
-import { getHeader } from "../../src/core/headers.js";
-import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
-import { signRequest } from "../../src/core/sign-request.js";
-import { verifyRequest } from "../../src/core/verify-request.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import type { DeliveryResult } from "../../src/deliver/deliver.js";
+import { deliverWithRetries } from "../../src/deliver/deliver-with-retries.js";
+import { acknowledgementExpectation } from "../../src/deliver/expectation.js";
+import { getHeader } from "../../src/primitives/headers.js";
+import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
+import { signRequest } from "../../src/sign/sign-request.js";
+import { verifyRequest } from "../../src/verify/verify-request.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { providers } from "../../src/providers/index.js";
 
 const aSecret = "retry-secret";

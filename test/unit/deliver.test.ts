@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDispatcher, deliver } from "../../src/core/deliver.js";
-import { faultOf } from "../../src/core/delivery-fault.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { createDispatcher, deliver } from "../../src/deliver/deliver.js";
+import { faultOf } from "../../src/deliver/delivery-fault.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { closedPort } from "../helpers/http-server.js";
 
 const aRequest = (url: string): WebhookRequest => ({ method: "POST", url, headers: { "Content-Type": "application/json", "X-Trace": "t1" }, body: Buffer.from('{"a":1}') });

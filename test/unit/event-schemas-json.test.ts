@@ -3,13 +3,13 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { allFixtures } from "../../src/core/fixture-catalog.js";
-import { eventSchemas } from "../../src/schemas/index.js";
-import { countIssues, KNOWN_KEYWORDS, matches, type JsonSchema } from "../../src/schemas/json-schema-check.js";
-import { checkEventSchema } from "../../src/core/check-event-schema.js";
+import { allFixtures } from "../../src/fixtures/fixture-catalog.js";
+import { eventSchemas } from "../../src/providers/event-schemas.js";
+import { countIssues, KNOWN_KEYWORDS, matches, type JsonSchema } from "../../src/primitives/json-schema-check.js";
+import { checkEventSchema } from "../../src/verify/check-event-schema.js";
 
-// `npm run schemas` regenerates src/schemas/event-schemas.json from the zod schemas (the source of truth).
-const generatedPath = fileURLToPath(new URL("../../src/schemas/event-schemas.json", import.meta.url));
+// `npm run schemas` regenerates src/providers/event-schemas.json from the zod schemas (the source of truth).
+const generatedPath = fileURLToPath(new URL("../../src/providers/event-schemas.json", import.meta.url));
 
 function strip(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(strip);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acknowledgementExpectation, explicitExpectation, judgeDelivery, parseExpectBody, parseExpectStatus } from "../../src/core/expectation.js";
+import { acknowledgementExpectation, explicitExpectation, judgeDelivery, parseExpectBody, parseExpectStatus } from "../../src/deliver/expectation.js";
 import { providers } from "../../src/providers/index.js";
 
 const anAnswer = (status: number, body = "") => ({ ok: true as const, status, headers: {}, body });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildRequest, signRequest } from "../../src/core/sign-request.js";
-import { verifyRequest } from "../../src/core/verify-request.js";
-import { sortedKeysJson } from "../../src/core/explain/json-rewrites.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { buildRequest, signRequest } from "../../src/sign/sign-request.js";
+import { verifyRequest } from "../../src/verify/verify-request.js";
+import { sortedKeysJson } from "../../src/verify/explain/json-rewrites.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import type { ProviderName } from "../../src/providers/provider-name.js";
 
 // Each test makes one real mistake: sign some bytes, deliver other bytes, and expects verify to name it.

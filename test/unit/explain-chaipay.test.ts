@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { writeJsonText } from "../../src/core/json-text.js";
-import { hmacSha256 } from "../../src/core/hmac.js";
-import { verifyRequest } from "../../src/core/verify-request.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { writeJsonText } from "../../src/primitives/json-text.js";
+import { hmacSha256 } from "../../src/primitives/hmac.js";
+import { verifyRequest } from "../../src/verify/verify-request.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 
 // ChaiPay's documented message for the payment webhook: these fields, sorted, Go-form-encoded.
 const aSecret = "chaipay-explain-key-8e2b";

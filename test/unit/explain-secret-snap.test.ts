@@ -1,9 +1,9 @@
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { setHeader } from "../../src/core/headers.js";
-import { buildRequest, signRequest } from "../../src/core/sign-request.js";
-import { verifyRequest } from "../../src/core/verify-request.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { setHeader } from "../../src/primitives/headers.js";
+import { buildRequest, signRequest } from "../../src/sign/sign-request.js";
+import { verifyRequest } from "../../src/verify/verify-request.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { snapBodyHash, snapSignature, snapStringToSign, type SnapParts } from "../../src/schemes/snap-symmetric.js";
 import type { ProviderName } from "../../src/providers/provider-name.js";
 

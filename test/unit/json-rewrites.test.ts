@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeBody } from "../../src/core/explain/describe-body.js";
-import { escapeNonAscii, mapJsonNumbers, relayoutJson, unescapeUnicode } from "../../src/core/explain/json-rewrites.js";
+import { describeBody } from "../../src/verify/explain/describe-body.js";
+import { escapeNonAscii, mapJsonNumbers, relayoutJson, unescapeUnicode } from "../../src/verify/explain/json-rewrites.js";
 
 const aValue = { a: [1, { b: "x, y: z" }], e: {}, f: [], g: "é" };
 

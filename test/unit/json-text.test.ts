@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonPath, readJsonText, writeJsonText } from "../../src/core/json-text.js";
-import { minifyJson } from "../../src/core/minify-json.js";
+import { parseJsonPath, readJsonText, writeJsonText } from "../../src/primitives/json-text.js";
+import { minifyJson } from "../../src/primitives/minify-json.js";
 
 describe("editing JSON text in place", () => {
   const aPrettyBody = '{\n  "data": {\n    "id": "order_1",\n    "amount": 1.50,\n    "list": [ {"x": 1}, {"x": 2} ]\n  }\n}\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { latencyStats } from "../../src/core/latency-stats.js";
+import { latencyStats } from "../../src/deliver/latency-stats.js";
 
 describe("latencyStats", () => {
   it("gives nearest-rank percentiles of 1..100", () => {

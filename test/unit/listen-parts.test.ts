@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseByteSize, formatByteSize } from "../../src/core/listen/byte-size.js";
-import { captureFileName } from "../../src/core/listen/capture-writer.js";
-import { endToEndHeaders, forwardUrl } from "../../src/core/listen/forward-request.js";
-import { headersFromRaw } from "../../src/core/listen/headers-from-raw.js";
+import { parseByteSize, formatByteSize } from "../../src/primitives/byte-size.js";
+import { captureFileName } from "../../src/listen/capture-writer.js";
+import { endToEndHeaders, forwardUrl } from "../../src/listen/forward-request.js";
+import { headersFromRaw } from "../../src/listen/headers-from-raw.js";
 
 describe("parseByteSize", () => {
   it.each([

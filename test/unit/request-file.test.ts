@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseRequestFile, toRequestFile } from "../../src/core/request-file.js";
-import { getHeader } from "../../src/core/headers.js";
+import { parseRequestFile, toRequestFile } from "../../src/primitives/request-file.js";
+import { getHeader } from "../../src/primitives/headers.js";
 
 describe("request file format", () => {
   it("round-trips a UTF-8 body as text", () => {

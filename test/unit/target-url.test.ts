@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTarget } from "../../src/core/target-url.js";
+import { parseTarget } from "../../src/primitives/target-url.js";
 
 describe("send targets", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatTimestamp, parseDuration } from "../../src/core/time-format.js";
-import { randomDigits, randomUuid, seededRandom } from "../../src/core/random.js";
-import { decimalString } from "../../src/core/decimal-string.js";
+import { formatTimestamp, parseDuration } from "../../src/primitives/time-format.js";
+import { randomDigits, randomUuid, seededRandom } from "../../src/primitives/random.js";
+import { decimalString } from "../../src/primitives/decimal-string.js";
 
 describe("timestamps", () => {
   const anInstant = new Date("2025-05-15T05:34:31.250Z");

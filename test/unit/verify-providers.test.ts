@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { allFixtures } from "../../src/core/fixture-catalog.js";
-import { prepareFixtureRequest } from "../../src/core/prepare-fixture-request.js";
-import { signRequest } from "../../src/core/sign-request.js";
-import { verifyRequest } from "../../src/core/verify-request.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import { allFixtures } from "../../src/fixtures/fixture-catalog.js";
+import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
+import { signRequest } from "../../src/sign/sign-request.js";
+import { verifyRequest } from "../../src/verify/verify-request.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { providers } from "../../src/providers/index.js";
 
 const aSecret = "whk-verify-matrix-2b7d";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { hmacSha256 } from "../../src/core/hmac.js";
-import { goFormEncode } from "../../src/core/go-form-encode.js";
+import { hmacSha256 } from "../../src/primitives/hmac.js";
+import { goFormEncode } from "../../src/primitives/go-form-encode.js";
 import { chaipayHash, chaipayMessage } from "../../src/schemes/chaipay-signature.js";
 import { snapBodyHash, snapSignature, snapStringToSign, snapSymmetric } from "../../src/schemes/snap-symmetric.js";
 import { bodyHmacSha256Hex } from "../../src/schemes/body-hmac-sha256.js";
-import type { WebhookRequest } from "../../src/core/webhook-request.js";
+import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 
 // Expected values below were computed outside whk (openssl dgst, Python's hmac/urllib), never by whk itself.
 

@@ -1,0 +1,91 @@
+import { colors } from "../../shared/colors.js";
+import { formatByteSize } from "../../../primitives/byte-size.js";
+import type { CaptureEvent, CaptureStats, ErrorEvent, RequestEvent } from "../../../listen/capture-record.js";
+import type { CaptureServer } from "../../../listen/capture-server.js";
+import type { VerifyResult } from "../../../verify/verify-request.js";
+import { relativeUrl } from "../../../primitives/webhook-request.js";
+
+export interface ReadyInfo {
+  verifying: boolean;
+  secretCount: number;
+  forwardTo: string | undefined;
+  count: number | undefined;
+}
+
+export interface ListenOutput {
+  ready(server: CaptureServer, info: ReadyInfo): void;
+  event(event: CaptureEvent): void;
+  summary(stats: CaptureStats, outDir: string): void;
+}
+
+/**
+ * Everything `whk listen` prints. Human mode: a header, one line per request, a summary, all on stdout
+ * (warnings on stderr). `--json`: NDJSON on stdout, a "ready" line first so scripts know when to send.
+ */
+export function createListenOutput(json: boolean, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): ListenOutput {
+  const line = (text: string): void => void out.write(`${text}\n`);
+  return {
+    ready(server, info) {
+      if (server.outDirProblem !== undefined) {
+        err.write(`whk: the capture directory ${server.outDir} cannot be created (${server.outDirProblem}): every request will be answered 503\n  hint: choose a writable --out directory\n`);
+      }
+      if (json) {
+        line(JSON.stringify({ type: "ready", url: server.url, outDir: server.outDir, verifying: info.verifying, forwardTo: info.forwardTo ?? null }));
+        return;
+      }
+      // One write, so a reader of the first line sees the whole header with it.
+      const header = [`whk listen: ${colors.bold(server.url)}  captures in ${server.outDir}`];
+      if (info.verifying) header.push(`  verifying signatures with ${info.secretCount === 1 ? "the secret given" : `${info.secretCount} secrets (any match passes)`}`);
+      else header.push(colors.yellow("  signatures are not checked (no --secret): every request is acknowledged"));
+      if (info.forwardTo !== undefined) header.push(`  forwarding every request to ${info.forwardTo} and answering with its response`);
+      header.push(info.count !== undefined ? `  stops after ${info.count} request${info.count === 1 ? "" : "s"} (or Ctrl-C)` : "  Ctrl-C to stop");
+      line(header.join("\n"));
+    },
+    event(event) {
+      if (json) line(JSON.stringify(event.type === "request" ? requestJson(event) : event));
+      else line(event.type === "request" ? requestLine(event) : errorLine(event));
+    },
+    summary(stats, outDir) {
+      if (json) {
+        line(JSON.stringify({ type: "summary", ...stats, outDir }));
+        return;
+      }
+      const parts = [`received ${stats.received}`, `valid ${stats.valid}`, `invalid ${stats.invalid}`, `unsigned ${stats.unsigned}`];
+      if (stats.unchecked > 0) parts.push(`not checked ${stats.unchecked}`);
+      parts.push(`errors ${stats.errors}`);
+      line(`whk listen stopped: ${parts.join(", ")}; ${stats.captured} captured in ${outDir}`);
+    },
+  };
+}
+
+/** The NDJSON event: the request file fields, the verdict (null when unchecked), the capture path. */
+function requestJson(event: RequestEvent): Record<string, unknown> {
+  const { verdict, ...record } = event.record;
+  return { type: "request", seq: event.seq, ...record, verdict: verdict ?? null, file: event.file, answered: event.answered, size: event.size };
+}
+
+const clockTime = (iso: string): string => {
+  const date = new Date(iso);
+  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+};
+
+function verdictText(verdict: VerifyResult | undefined): string {
+  if (verdict === undefined) return colors.dim("not checked");
+  if (verdict.reason === "valid-signature") return colors.green("valid");
+  if (verdict.reason === "unsigned-provider") return colors.yellow("unsigned (none documented)");
+  return colors.red(`INVALID ${verdict.reason}`);
+}
+
+function requestLine(event: RequestEvent): string {
+  const { record } = event;
+  const parts = [clockTime(record.receivedAt), record.method, relativeUrl(record.url), record.detectedProvider ?? "unknown", verdictText(record.verdict), formatByteSize(event.size)];
+  if (record.forwardError !== undefined) parts.push(colors.red(`-> ${event.answered}: the app cannot be reached: ${record.forwardError.detail}`));
+  else parts.push(`-> ${event.answered}${record.response !== undefined ? " from the app" : ""}`);
+  return parts.join("  ");
+}
+
+function errorLine(event: ErrorEvent): string {
+  const what = event.kind === "aborted" ? `not captured: ${event.detail}` : event.detail;
+  return [clockTime(event.receivedAt), event.method, relativeUrl(event.url), colors.red(what)].join("  ");
+}

@@ -1,0 +1,38 @@
+import type { Command } from "commander";
+import { EXIT_CODES, withSecretOptions, type SetExit } from "../../shared/flag-groups.js";
+
+/** `whk listen`: its flags, help and examples; the action imports the command module lazily. */
+export function registerListen(program: Command, setExit: SetExit): void {
+  withSecretOptions(
+    program.command("listen").description("a local receiver: capture every request byte-exact, verify it, answer like the provider expects"),
+    true,
+  )
+    .option("--port <n>", "port to listen on (0 picks a free one)", "3000")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--out <dir>", "where capture files go (created if missing)", ".whk-captures")
+    .option("--provider <name>", "treat every request as this provider's (skip detection)")
+    .option("--forward-to <url>", "relay each request to your app and answer with its response")
+    .option("--max-body <size>", "largest body accepted (bytes, or 512kb, 1mb); larger gets 413", "1mb")
+    .option("--request-timeout <duration>", "time allowed to receive a whole request (and for the app to answer)", "30s")
+    .option("--count <n>", "stop after n requests are captured (summary, exit 0)")
+    .option("--json", "NDJSON on stdout: a ready line, one event per request, a summary")
+    .addHelpText(
+      "after",
+      `
+Each request is stored in <out>/<time>-<seq>-<provider>.json (request file format, plus "verdict" and, in
+forward mode, "response") before it is answered. With a secret, a valid request gets the provider's
+acknowledgement and an invalid one 401; without one, every request is acknowledged. A capture that cannot
+be written is answered 503. Ctrl-C (or SIGTERM) finishes the requests in flight, prints a summary and
+exits 0. A port already in use is an input error (exit 2); --port 0 picks a free one.
+
+Examples:
+  whk listen --secret s3cret
+  whk listen --port 0 --json --out captures/ --count 5 --secret s3cret
+  whk listen --forward-to http://localhost:8080 --secret s3cret
+${EXIT_CODES}`,
+    )
+    .action(async (flags) => {
+      const { runListen } = await import("./run.js");
+      setExit(await runListen(flags));
+    });
+}

@@ -1,0 +1,76 @@
+import { WhkInputError } from "../../../primitives/errors.js";
+import { parseByteSize } from "../../../primitives/byte-size.js";
+import { startCaptureServer } from "../../../listen/capture-server.js";
+import { parseTarget } from "../../../primitives/target-url.js";
+import { parseDuration } from "../../../primitives/time-format.js";
+import { getProvider } from "../../../providers/index.js";
+import { EXIT_OK } from "../../exit-codes.js";
+import { createListenOutput } from "./output.js";
+import { readSecrets, type SecretFlags } from "../../shared/secret-flags.js";
+
+export interface ListenFlags extends SecretFlags {
+  port?: string;
+  host?: string;
+  out?: string;
+  provider?: string;
+  forwardTo?: string;
+  maxBody?: string;
+  requestTimeout?: string;
+  count?: string;
+  json?: boolean;
+}
+
+function parseWhole(text: string, flag: string, min: number, max: number, hint: string): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(value >= min && value <= max)) throw new WhkInputError("bad-number", `${flag} "${text}" must be a whole number from ${min} to ${max}`, hint);
+  return value;
+}
+
+/**
+ * Runs the capture server until SIGINT/SIGTERM (or --count requests), then finishes every request in
+ * flight, prints the summary and exits 0. A second Ctrl-C drops open connections at once.
+ */
+export async function runListen(flags: ListenFlags): Promise<number> {
+  const secrets = readSecrets(flags);
+  const port = parseWhole(flags.port ?? "3000", "--port", 0, 65535, "use --port 0 to pick a free port");
+  const count = flags.count !== undefined ? parseWhole(flags.count, "--count", 1, Number.MAX_SAFE_INTEGER, "write it like --count 1") : undefined;
+  const forwardTo = flags.forwardTo !== undefined ? parseTarget(flags.forwardTo) : undefined;
+  const output = createListenOutput(flags.json === true);
+  let captured = 0;
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const server = await startCaptureServer({
+    port,
+    host: flags.host ?? "127.0.0.1",
+    secrets,
+    maxBodyBytes: parseByteSize(flags.maxBody ?? "1mb", "--max-body"),
+    requestTimeoutMs: parseDuration(flags.requestTimeout ?? "30s", "--request-timeout"),
+    ...(flags.out !== undefined ? { outDir: flags.out } : {}),
+    ...(flags.provider !== undefined ? { provider: getProvider(flags.provider).name } : {}),
+    ...(forwardTo !== undefined ? { forwardTo } : {}),
+    onEvent(event) {
+      output.event(event);
+      if (event.type === "request" && count !== undefined && ++captured >= count) stop();
+    },
+  });
+  let signals = 0;
+  const onSignal = (): void => {
+    if (++signals > 1) server.abort();
+    stop();
+  };
+  // Output going nowhere (`whk listen | head -1`) is a reason to stop, not to crash.
+  const onOutputError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === "EPIPE") stop();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.stdout.on("error", onOutputError);
+  output.ready(server, { verifying: secrets.length > 0, secretCount: secrets.length, forwardTo, count });
+  await stopped;
+  const stats = await server.close();
+  process.off("SIGINT", onSignal);
+  process.off("SIGTERM", onSignal);
+  // The stdout error handler stays: the summary itself may still hit a closed pipe.
+  output.summary(stats, server.outDir);
+  return EXIT_OK;
+}

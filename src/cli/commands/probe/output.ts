@@ -1,0 +1,42 @@
+import { colors } from "../../shared/colors.js";
+import type { ProbeRow } from "../../../probe/junit-report.js";
+import type { Provider } from "../../../providers/provider.js";
+import { formatTable } from "../../shared/table.js";
+
+/** Plain words about what a provider's scheme cannot protect against, printed under the table. */
+export function schemeCaveat(provider: Provider): string | undefined {
+  if (!provider.scheme.needsSecret) {
+    return `${provider.displayName} documents no webhook signature: only the acknowledgement checks ran, and your handler cannot tell a forgery from the real thing. Protect the endpoint another way (an unguessable URL path, an IP allow-list) and confirm each payment with ${provider.displayName}'s API before acting on it.`;
+  }
+  if (provider.name === "paycombat" || provider.name === "fazz") {
+    return `${provider.displayName} signs no timestamp, so a replayed delivery cannot be told from the request alone: make your handler idempotent on the event's id.`;
+  }
+  if (provider.name === "chaipay") {
+    return "ChaiPay signs only some fields (amount, currency, status, order refs...): never trust the unsigned ones (buyer details, descriptions) for anything that moves money.";
+  }
+  return undefined;
+}
+
+export function renderProbeRows(rows: readonly ProbeRow[]): string {
+  const table = formatTable(
+    ["RESULT", "CHECK", "FIXTURE", "GOT"],
+    rows.map(({ probe, verdict }) => [verdict.pass ? colors.green("pass") : colors.red("FAIL"), probe.kind, probe.fixture, verdict.got]),
+  );
+  // The same consequence (a provider's retry policy, say) is spelled out once, not on every row.
+  const told = new Set<string>();
+  const failures = rows
+    .filter((r) => !r.verdict.pass)
+    .map(({ probe, verdict }) => {
+      const fresh = verdict.consequence !== "" && !told.has(verdict.consequence);
+      told.add(verdict.consequence);
+      return `  ${colors.red("✗")} ${probe.id}: ${verdict.why}${fresh ? `: ${verdict.consequence}` : ""}`;
+    });
+  return failures.length > 0 ? `${table}\n${failures.join("\n")}\n` : table;
+}
+
+export function renderProbeSummary(rows: readonly ProbeRow[], target: string): string {
+  const failed = rows.filter((r) => !r.verdict.pass).length;
+  return failed === 0
+    ? colors.green(`all ${rows.length} checks passed against ${target}\n`)
+    : colors.red(`${failed} of ${rows.length} checks failed against ${target}\n`);
+}

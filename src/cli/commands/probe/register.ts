@@ -1,0 +1,35 @@
+import type { Command } from "commander";
+import { EXIT_CODES, withSecretOptions, type SetExit } from "../../shared/flag-groups.js";
+
+/** `whk probe`: its flags, help and examples; the action imports the command module lazily. */
+export function registerProbe(program: Command, setExit: SetExit): void {
+  withSecretOptions(
+    program
+      .command("probe")
+      .description("check that a webhook handler accepts genuine deliveries and rejects forgeries (for CI)")
+      .argument("<provider|fixture>", "every event of a provider, or one fixture"),
+  )
+    .option("--to <target>", "the handler's URL (or host:port, :port, port)")
+    .option("--tolerance <duration>", "Topremit: the timestamp window the handler should enforce", "5m")
+    .option("--timeout <duration>", "per-request timeout", "10s")
+    .option("--wait [duration]", "wait until the target accepts connections first (default 30s)")
+    .option("--insecure", "accept self-signed TLS certificates")
+    .option("--json", "print one JSON document with every check")
+    .option("--junit <file>", "write a JUnit XML report (one testcase per check)")
+    .addHelpText(
+      "after",
+      `\nChecks: each event's genuine delivery gets the provider's acknowledgement; a tampered body, a wrong
+secret and a missing signature are rejected (4xx); Topremit also: a stale X-TIMESTAMP and a wrong path
+are rejected, a replayed X-EXTERNAL-ID is answered 2xx; ChaiPay also: a tampered amount is rejected.
+
+Examples:
+  whk probe topremit --to http://127.0.0.1:3000/webhooks/topremit --secret s3cret
+  npm start & whk probe fazz --to :3000/callbacks/fazz --wait 30s --junit probe.xml
+  whk probe chaipay-payin --to localhost:8080/hook --json
+${EXIT_CODES}`,
+    )
+    .action(async (subject: string, flags) => {
+      const { runProbeCommand } = await import("./run.js");
+      setExit(await runProbeCommand(subject, flags));
+    });
+}

@@ -1,0 +1,84 @@
+import { allFixtures, getFixture } from "../../../fixtures/fixture-catalog.js";
+import { WhkInputError } from "../../../primitives/errors.js";
+import { buildProbeCases } from "../../../probe/probe-cases.js";
+import { junitReport } from "../../../probe/junit-report.js";
+import { runProbe } from "../../../probe/run-probe.js";
+import { parseTarget } from "../../../primitives/target-url.js";
+import { parseDuration } from "../../../primitives/time-format.js";
+import { DEFAULT_TOLERANCE_MS } from "../../../verify/verify-request.js";
+import { waitForTarget } from "../../../deliver/wait-for-target.js";
+import { createDispatcher, deliver } from "../../../deliver/deliver.js";
+import { isProviderName } from "../../../providers/provider-name.js";
+import { providers } from "../../../providers/index.js";
+import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
+import { renderProbeRows, renderProbeSummary, schemeCaveat } from "./output.js";
+import { requireOneSecret, type SecretFlags } from "../../shared/secret-flags.js";
+import { assertWritableDirectoryOf, writeFileAtomic } from "../../shared/write-file-atomic.js";
+
+export interface ProbeFlags extends SecretFlags {
+  to?: string;
+  tolerance?: string;
+  timeout?: string;
+  wait?: string | boolean;
+  json?: boolean;
+  junit?: string;
+  insecure?: boolean;
+}
+
+const DEFAULT_WAIT_MS = 30_000;
+
+function fixtureOrProvider(subject: string) {
+  try {
+    return getFixture(subject);
+  } catch {
+    throw new WhkInputError("unknown-subject", `"${subject}" is neither a provider nor a fixture`, "name a provider (paycombat, fazz, topremit, singleview, chaipay) or a fixture id from `whk list`");
+  }
+}
+
+/** `whk probe <provider|fixture>`: does the handler accept the real thing and reject forgeries? */
+export async function runProbeCommand(subject: string, flags: ProbeFlags): Promise<number> {
+  const fixtures = isProviderName(subject) ? allFixtures().filter((f) => f.provider === subject) : [fixtureOrProvider(subject)];
+  const provider = providers[fixtures[0]?.provider ?? "singleview"];
+  if (flags.to === undefined) throw new WhkInputError("missing-target", "whk probe needs the handler's URL", "pass --to, e.g. --to http://127.0.0.1:3000/webhooks/topremit");
+  const url = parseTarget(flags.to);
+  const secret = requireOneSecret(flags, provider.scheme.needsSecret, provider.displayName);
+  const toleranceMs = flags.tolerance !== undefined ? parseDuration(flags.tolerance, "--tolerance") : DEFAULT_TOLERANCE_MS;
+  const timeoutMs = flags.timeout !== undefined ? parseDuration(flags.timeout, "--timeout") : 10_000;
+  // A report that cannot be written is a usage error, found before any request is sent.
+  if (flags.junit !== undefined) assertWritableDirectoryOf(flags.junit, "--junit");
+
+  // Without --wait, one quick connection attempt: a target that is down is one clear line, not a table of failures.
+  const waitMs = flags.wait === undefined || flags.wait === false ? 0 : flags.wait === true ? DEFAULT_WAIT_MS : parseDuration(flags.wait, "--wait");
+  if (!(await waitForTarget(url, { waitMs, attemptTimeoutMs: timeoutMs }))) {
+    const why = waitMs > 0 ? `did not accept connections within ${waitMs / 1000}s` : "does not accept connections";
+    const hint = waitMs > 0 ? "check that the app is starting, or raise --wait" : "start the app first, or pass --wait 30s to wait for it";
+    process.stderr.write(`whk: ${url} ${why}\n  hint: ${hint}\n`);
+    return EXIT_CHECK_FAILED;
+  }
+
+  const cases = buildProbeCases({ fixtures, url, secret, now: new Date(), toleranceMs });
+  const dispatcher = createDispatcher({ timeoutMs, ...(flags.insecure ? { insecure: true } : {}) });
+  try {
+    const rows = await runProbe(cases, async (request) => {
+      const result = await deliver(request, { dispatcher, timeoutMs });
+      return result.ok ? { answer: { status: result.status, headers: result.headers, body: result.body } } : { fault: result.message };
+    });
+    const failed = rows.filter((r) => !r.verdict.pass).length;
+    const caveat = schemeCaveat(provider);
+    if (flags.junit !== undefined) writeFileAtomic(flags.junit, junitReport(url, rows), "--junit");
+    if (flags.json) {
+      const checks = rows.map(({ probe, verdict, durationMs }) => ({
+        id: probe.id, check: probe.kind, fixture: probe.fixture, title: probe.title, expect: probe.expect,
+        pass: verdict.pass, got: verdict.got, why: verdict.why || undefined, consequence: verdict.consequence || undefined, durationMs: Math.round(durationMs),
+      }));
+      process.stdout.write(`${JSON.stringify({ ok: failed === 0, target: url, provider: provider.name, passed: rows.length - failed, failed, caveat, checks })}\n`);
+    } else {
+      process.stdout.write(renderProbeRows(rows));
+      if (caveat) process.stdout.write(`\nnote: ${caveat}\n`);
+      process.stdout.write(`\n${renderProbeSummary(rows, url)}`);
+    }
+    return failed === 0 ? EXIT_OK : EXIT_CHECK_FAILED;
+  } finally {
+    await dispatcher.close();
+  }
+}

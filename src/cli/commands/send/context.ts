@@ -1,0 +1,47 @@
+import type { Dispatcher } from "undici";
+import { WhkInputError } from "../../../primitives/errors.js";
+import { acknowledgementExpectation, type Expectation } from "../../../deliver/expectation.js";
+import type { PrepareOptions } from "../../../fixtures/prepare-fixture-request.js";
+import { signRequest } from "../../../sign/sign-request.js";
+import type { WebhookRequest } from "../../../primitives/webhook-request.js";
+import type { Provider } from "../../../providers/provider.js";
+import type { SendSettings } from "./options.js";
+import type { RequestSaver } from "./save.js";
+
+/** What both send modes (one by one, load test) share for a run. */
+export interface SendContext {
+  settings: SendSettings;
+  /** --set, --data, --header... parsed once (stdin is read once) for every fixture of the run. */
+  prepare: PrepareOptions;
+  secret: string | undefined;
+  dispatcher: Dispatcher;
+  saver?: RequestSaver;
+}
+
+export type Signer = (request: WebhookRequest, now: Date) => WebhookRequest;
+
+/** Signs the provider's way; a body the scheme cannot sign (ChaiPay needs a JSON object) is an input error. */
+export function signerFor(provider: Provider, secret: string | undefined): Signer {
+  return (request, now) => {
+    try {
+      return signRequest(request, secret !== undefined ? { provider, secret, now } : { provider, now });
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+      throw new WhkInputError("cannot-sign", `${request.fixture ?? provider.name}: ${error.message}`, "pass a body the provider's scheme can sign (see `whk show`)");
+    }
+  };
+}
+
+export function expectationFor(provider: Provider, settings: SendSettings): Expectation {
+  return settings.expectation ?? acknowledgementExpectation(provider.ack);
+}
+
+/** The signing clock: now, or --timestamp for the first signature and that instant plus elapsed time after. */
+export function signingClock(signAt: Date | undefined): () => Date {
+  if (signAt === undefined) return () => new Date();
+  let startedAt: number | undefined;
+  return () => {
+    startedAt ??= Date.now();
+    return new Date(signAt.getTime() + (Date.now() - startedAt));
+  };
+}

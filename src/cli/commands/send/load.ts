@@ -1,0 +1,84 @@
+import { deliver } from "../../../deliver/deliver.js";
+import { judgeDelivery } from "../../../deliver/expectation.js";
+import { prepareFixtureRequest } from "../../../fixtures/prepare-fixture-request.js";
+import { runLoad, type LoadDelivery, type LoadProgress } from "../../../deliver/load-run.js";
+import { createRequestFactory } from "../../../fixtures/request-factory.js";
+import { providers } from "../../../providers/index.js";
+import { expectationFor, signerFor, signingClock, type SendContext } from "./context.js";
+import { deliveryJson, formatSummaryHuman, providerNextStep, summaryJson, type DeliveryReport } from "./output.js";
+import { startProgress } from "./progress.js";
+
+const FLUSH_LINES = 256;
+
+/**
+ * `--count N --concurrency C`: N fresh renders (own ids, own signature) over one keep-alive pool,
+ * cycling through the fixtures. Per request only render + sign + deliver happen; reports are built
+ * only for --json, --save and the first failure.
+ */
+export async function sendLoad(context: SendContext, load: { count: number; concurrency: number }): Promise<boolean> {
+  const { settings } = context;
+  const lanes = settings.fixtures.map((fixture) => {
+    const provider = providers[fixture.provider];
+    return { fixture, provider, make: createRequestFactory({ ...context.prepare, fixture }), sign: signerFor(provider, context.secret), expectation: expectationFor(provider, settings) };
+  });
+  const laneOf = (index: number) => lanes[index % lanes.length] as (typeof lanes)[number];
+  const clock = signingClock(settings.signAt);
+  // One render and signature up front (outside the seeded stream), so a body the scheme cannot sign
+  // fails before the run starts.
+  for (const lane of lanes) lane.sign(prepareFixtureRequest({ ...context.prepare, fixture: lane.fixture }), new Date());
+
+  const report = (delivery: LoadDelivery): DeliveryReport => {
+    const { fixture, provider, expectation } = laneOf(delivery.index);
+    return {
+      fixture: fixture.id,
+      provider,
+      url: delivery.request.url,
+      attempt: 1,
+      maxAttempts: 1,
+      result: delivery.result,
+      verdict: delivery.verdict,
+      expected: expectation.description,
+      ...(!delivery.verdict.ok && !settings.expectation ? { next: providerNextStep(provider, { used: false, attempts: 1, capped: false }) } : {}),
+    };
+  };
+  let firstFailure: DeliveryReport | undefined;
+  let lines: string[] = [];
+  const flush = (): void => {
+    if (lines.length > 0) process.stdout.write(lines.join(""));
+    lines = [];
+  };
+  const progress: LoadProgress = { done: 0, succeeded: 0, failed: 0 };
+  const progressLine = await startProgress(load.count, progress);
+  let summary;
+  try {
+    summary = await runLoad({
+      ...load,
+      progress,
+      next: (index) => {
+        const lane = laneOf(index);
+        const now = clock();
+        const request = lane.sign(lane.make(), now);
+        context.saver?.add(request, now);
+        return request;
+      },
+      deliver: (request) => deliver(request, { dispatcher: context.dispatcher, timeoutMs: settings.timeoutMs }),
+      judge: (index, result) => judgeDelivery(result, laneOf(index).expectation),
+      onDelivery(delivery) {
+        if (!delivery.verdict.ok && !firstFailure) firstFailure = report(delivery);
+        if (!settings.json) return;
+        lines.push(`${JSON.stringify(deliveryJson(report(delivery)))}\n`);
+        if (lines.length >= FLUSH_LINES) flush();
+      },
+    });
+  } finally {
+    progressLine?.stop();
+  }
+  const summaryContext = { url: settings.url, fixtures: lanes.map((lane) => lane.fixture.id), concurrency: Math.min(load.concurrency, load.count) };
+  if (settings.json) {
+    lines.push(`${JSON.stringify(summaryJson(summary, summaryContext))}\n`);
+    flush();
+  } else {
+    process.stdout.write(formatSummaryHuman(summary, summaryContext, firstFailure));
+  }
+  return summary.failed === 0;
+}

@@ -1,0 +1,103 @@
+import { WhkInputError } from "../../../primitives/errors.js";
+import { explicitExpectation, type Expectation } from "../../../deliver/expectation.js";
+import { fixturesOf, getFixture } from "../../../fixtures/fixture-catalog.js";
+import type { Fixture } from "../../../fixtures/fixture.js";
+import { parseTarget } from "../../../primitives/target-url.js";
+import { parseDuration, parseInstant } from "../../../primitives/time-format.js";
+import { getProvider } from "../../../providers/index.js";
+import { DEFAULT_TARGET, type RequestFlags } from "../../shared/request-flags.js";
+import { resolveSaveTarget, type SaveTarget } from "./save.js";
+
+export interface SendFlags extends RequestFlags {
+  provider?: string;
+  expectStatus?: string;
+  expectBody?: string;
+  retries?: boolean | string;
+  retrySpeed?: string;
+  timeout?: string;
+  insecure?: boolean;
+  count?: string;
+  concurrency?: string;
+  json?: boolean;
+  save?: string;
+}
+
+/** Everything `send` needs, validated before anything goes on the wire. */
+export interface SendSettings {
+  fixtures: Fixture[];
+  url: string;
+  timeoutMs: number;
+  insecure: boolean;
+  /** Absent without --retries; `maxRetries` undefined means the provider's whole schedule. */
+  retries?: { maxRetries?: number };
+  /** Time compression for retry waits; Infinity for `--retry-speed max`. */
+  retrySpeed: number;
+  load?: { count: number; concurrency: number };
+  /** --expect-status / --expect-body; absent means the provider's own acknowledgement rule. */
+  expectation?: Expectation;
+  json: boolean;
+  save?: SaveTarget;
+  /** --timestamp: the instant the first signature is made at. */
+  signAt?: Date;
+}
+
+export const DEFAULT_CONCURRENCY = 10;
+const MAX_COUNT = 10_000_000;
+const MAX_CONCURRENCY = 10_000;
+
+function wholeNumber(text: string, flag: string, min: number, max: number, example: string): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new WhkInputError(`bad-${flag.slice(2)}`, `${flag} "${text}" is not a whole number from ${min} to ${max}`, `write it like ${flag} ${example}`);
+  }
+  return value;
+}
+
+function parseRetrySpeed(text: string): number {
+  if (text.trim().toLowerCase() === "max") return Number.POSITIVE_INFINITY;
+  const value = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
+  if (!(value > 0)) throw new WhkInputError("bad-retry-speed", `--retry-speed "${text}" is not a positive number or "max"`, "3600 makes an hour a second; max skips the waits");
+  return value;
+}
+
+function selectFixtures(ids: readonly string[], providerName: string | undefined): Fixture[] {
+  const named = ids.map((id) => getFixture(id));
+  // Naming a fixture twice sends it twice; --provider adds those of its fixtures not already named.
+  const ofProvider = providerName !== undefined ? fixturesOf(getProvider(providerName).name).filter((f) => !ids.includes(f.id)) : [];
+  const selected = [...named, ...ofProvider];
+  if (selected.length === 0) throw new WhkInputError("no-fixture", "name at least one fixture, or --provider", "e.g. whk send topremit-va --to localhost:3000 (`whk list` shows every fixture)");
+  return selected;
+}
+
+export function parseSendFlags(ids: readonly string[], flags: SendFlags): SendSettings {
+  const fixtures = selectFixtures(ids, flags.provider);
+  const timeoutMs = parseDuration(flags.timeout ?? "30s", "--timeout");
+  if (timeoutMs <= 0) throw new WhkInputError("bad-duration", "--timeout must be longer than 0", 'write it like "500ms" or "10s"');
+  const settings: SendSettings = {
+    fixtures,
+    url: parseTarget(flags.to ?? DEFAULT_TARGET),
+    timeoutMs,
+    insecure: flags.insecure === true,
+    retrySpeed: 1,
+    json: flags.json === true,
+  };
+  if (flags.retries !== undefined && flags.retries !== false) {
+    settings.retries = flags.retries === true ? {} : { maxRetries: wholeNumber(flags.retries, "--retries", 0, 1000, "3 (or put fixture ids before --retries)") };
+  }
+  if (flags.retrySpeed !== undefined) {
+    if (!settings.retries) throw new WhkInputError("retry-speed-without-retries", "--retry-speed only applies with --retries", "add --retries, e.g. --retries --retry-speed 3600");
+    settings.retrySpeed = parseRetrySpeed(flags.retrySpeed);
+  }
+  if (flags.count !== undefined || flags.concurrency !== undefined) {
+    if (flags.count === undefined) throw new WhkInputError("concurrency-without-count", "--concurrency needs --count", "e.g. --count 1000 --concurrency 20");
+    const count = wholeNumber(flags.count, "--count", 1, MAX_COUNT, "1000");
+    const concurrency = flags.concurrency !== undefined ? wholeNumber(flags.concurrency, "--concurrency", 1, MAX_CONCURRENCY, "20") : DEFAULT_CONCURRENCY;
+    if (settings.retries) throw new WhkInputError("retries-with-count", "--retries cannot be combined with --count", "a load test sends each request once; drop one of them");
+    settings.load = { count, concurrency };
+  }
+  const expectation = explicitExpectation(flags.expectStatus, flags.expectBody);
+  if (expectation) settings.expectation = expectation;
+  if (flags.save !== undefined) settings.save = resolveSaveTarget(flags.save);
+  if (flags.timestamp !== undefined) settings.signAt = parseInstant(flags.timestamp, "--timestamp");
+  return settings;
+}

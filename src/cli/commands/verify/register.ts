@@ -1,0 +1,47 @@
+import type { Command } from "commander";
+import { withSecretOptions, type SetExit } from "../../shared/flag-groups.js";
+
+/** `whk verify`: its flags, help and examples; the action imports the command module lazily. */
+export function registerVerify(program: Command, setExit: SetExit): void {
+  withSecretOptions(
+    program
+      .command("verify")
+      .description("verify captured requests: signature, Topremit's timestamp, body schema; and say exactly why a signature fails")
+      .argument("<paths...>", "request files, NDJSON (whk listen --json), HAR, raw HTTP captures, directories, or - for stdin"),
+    true,
+  )
+    .option("--provider <name>", "treat every request as this provider's (skip detection)")
+    .option("--tolerance <duration>", "Topremit: how far X-TIMESTAMP may be from the receipt time (default 5m)")
+    .option("--at <instant>", "Topremit: judge the timestamp as of this instant (wins over the capture's receivedAt)")
+    .option("--json", "NDJSON on stdout: one object per request {source, ok, provider, detectedBy, reason, detail, explain?, ...}")
+    .option("--show-preimage", "print the exact string-to-sign for every request")
+    .addHelpText(
+      "after",
+      `
+Inputs are told apart by content: a request file, a JSON array of them, NDJSON (lines whose "type" is
+not "request" are skipped), a HAR file, or a raw HTTP/1.1 message (nc -l, a proxy dump). A directory
+means every file in it (sorted, dotfiles skipped). Bodies are checked byte for byte, never re-encoded.
+When a signature does not match, whk re-runs the scheme under controlled variations (body re-formatted,
+secret with whitespace, Topremit path/token/timestamp spelling, ChaiPay amount/encoding ...) and names
+the first that matches. Reasons: valid-signature, unsigned-provider, unknown-provider, missing-signature,
+malformed-signature, bad-signature, missing-timestamp, bad-timestamp, timestamp-out-of-tolerance,
+missing-token, unreadable-body.
+
+Examples:
+  whk verify capture.json --secret s3cret
+  whk verify .whk-captures/ --secret old-secret --secret new-secret
+  whk listen --json --count 10 > log.ndjson && whk verify log.ndjson --secret s3cret --json
+  whk verify request.http --provider topremit --secret s3cret --at 2025-05-15T12:35:00+07:00
+  cat capture.json | whk verify - --secret s3cret --show-preimage
+
+Exit codes:
+  0  every request is valid (a provider that documents no signature counts as not failing)
+  1  at least one request is invalid (bad signature, stale timestamp, unknown provider ...)
+  2  usage or input error (missing file, malformed JSON or HAR, a request without a body, missing secret)
+`,
+    )
+    .action(async (paths: string[], flags) => {
+      const { runVerify } = await import("./run.js");
+      setExit(runVerify(paths, flags));
+    });
+}

@@ -1,0 +1,81 @@
+import { WhkInputError } from "../../primitives/errors.js";
+import type { Fixture } from "../../fixtures/fixture.js";
+import { setHeader, type Headers } from "../../primitives/headers.js";
+import { assertJsonText } from "../../primitives/json-text.js";
+import { prepareFixtureRequest, type FieldOverride, type PrepareOptions } from "../../fixtures/prepare-fixture-request.js";
+import { parseTarget } from "../../primitives/target-url.js";
+import type { WebhookRequest } from "../../primitives/webhook-request.js";
+import { readStdin, readUserFile } from "../../primitives/read-input.js";
+import type { SecretFlags } from "./secret-flags.js";
+
+/** The flags `show` and `send` share, so both build exactly the same request. */
+export interface RequestFlags extends SecretFlags {
+  to?: string;
+  seed?: string;
+  set?: string[];
+  data?: string;
+  header?: string[];
+  accessToken?: string;
+  partnerId?: string;
+  channelId?: string;
+  timestamp?: string;
+}
+
+export const DEFAULT_TARGET = "localhost";
+
+/** `path=value` sets a string; `path:=<json>` sets a typed value (number, boolean, object...). */
+export function parseSet(entries: readonly string[]): FieldOverride[] {
+  return entries.map((entry) => {
+    const typed = /^([^=:]+):=(.*)$/s.exec(entry);
+    if (typed) {
+      const [, path = "", json = ""] = typed;
+      try {
+        assertJsonText(json);
+      } catch {
+        throw new WhkInputError("bad-set", `--set ${entry}: "${json}" is not JSON`, 'use path=text for strings, path:=<json> for numbers and objects, e.g. amount:=150000');
+      }
+      return { path: path.trim(), json: json.trim() };
+    }
+    const plain = /^([^=]+)=(.*)$/s.exec(entry);
+    if (!plain) throw new WhkInputError("bad-set", `--set "${entry}" has no "="`, "write --set path=value, e.g. --set data.attributes.amount=25.00");
+    return { path: (plain[1] ?? "").trim(), json: JSON.stringify(plain[2] ?? "") };
+  });
+}
+
+export function parseHeaderFlags(entries: readonly string[]): Headers {
+  let headers: Headers = {};
+  for (const entry of entries) {
+    const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s?(.*)$/s.exec(entry);
+    if (!match) throw new WhkInputError("bad-header", `--header "${entry}" is not "Name: value"`, 'write it like --header "X-Request-Id: 42"');
+    headers = setHeader(headers, match[1] ?? "", match[2] ?? "");
+  }
+  return headers;
+}
+
+/** `--data @file`, `--data -` (stdin) or `--data '<literal body>'`. */
+export function readData(spec: string): Buffer {
+  if (spec === "-") return readStdin("--data");
+  if (spec.startsWith("@")) return readUserFile(spec.slice(1), "--data file");
+  return Buffer.from(spec, "utf8");
+}
+
+export function parseSeed(text: string): number {
+  if (!/^\d{1,15}$/.test(text)) throw new WhkInputError("bad-seed", `--seed "${text}" is not a whole number`, "use a whole number such as --seed 42");
+  return Number(text);
+}
+
+export function prepareOptionsFrom(fixture: Fixture | string, flags: RequestFlags): PrepareOptions {
+  const options: PrepareOptions = { fixture, url: parseTarget(flags.to ?? DEFAULT_TARGET) };
+  if (flags.seed !== undefined) options.seed = parseSeed(flags.seed);
+  if (flags.data !== undefined) options.data = readData(flags.data);
+  if (flags.set && flags.set.length > 0) options.set = parseSet(flags.set);
+  if (flags.header && flags.header.length > 0) options.headers = parseHeaderFlags(flags.header);
+  if (flags.accessToken !== undefined) options.accessToken = flags.accessToken;
+  if (flags.partnerId !== undefined) options.partnerId = flags.partnerId;
+  if (flags.channelId !== undefined) options.channelId = flags.channelId;
+  return options;
+}
+
+export function prepareFromFlags(fixture: Fixture | string, flags: RequestFlags): WebhookRequest {
+  return prepareFixtureRequest(prepareOptionsFrom(fixture, flags));
+}

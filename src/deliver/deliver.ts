@@ -1,0 +1,185 @@
+import { Agent, type Dispatcher } from "undici";
+import { describeFault, faultOf, type DeliveryFault } from "./delivery-fault.js";
+import type { Headers } from "../primitives/headers.js";
+import type { WebhookRequest } from "../primitives/webhook-request.js";
+
+export type { DeliveryFault } from "./delivery-fault.js";
+
+/** The receiver answered (any status). `body` is decoded as UTF-8 and cut at `maxBodyBytes`. */
+export interface DeliveryAnswer {
+  ok: true;
+  status: number;
+  headers: Headers;
+  body: string;
+  /** How many body bytes arrived before reading stopped. */
+  bodyBytes: number;
+  bodyTruncated: boolean;
+  latencyMs: number;
+}
+
+/** No HTTP answer: a fault on the way (refused, DNS, TLS, timeout, reset...). Never thrown. */
+export interface DeliveryFailure {
+  ok: false;
+  fault: DeliveryFault;
+  message: string;
+  /** The underlying error code (ECONNREFUSED, UND_ERR_HEADERS_TIMEOUT...), when there is one. */
+  code?: string;
+  latencyMs: number;
+}
+
+export type DeliveryResult = DeliveryAnswer | DeliveryFailure;
+
+export interface DispatcherOptions {
+  /** Limit for connecting, and again for the answer's headers and body. Default 30 s. */
+  timeoutMs?: number;
+  /** Accept any TLS certificate (self-signed, wrong host). */
+  insecure?: boolean;
+  /** Keep-alive connections per origin (the load test's concurrency). Default: unlimited. */
+  connections?: number;
+}
+
+export interface DeliverOptions {
+  /** Reuse one for many deliveries: its pool keeps connections alive. Default: a shared one. */
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * A keep-alive connection pool for deliveries. `autoSelectFamily` tries IPv6 and IPv4 both, so
+ * `localhost` reaches a receiver bound to 127.0.0.1 even where `localhost` resolves to ::1 first.
+ */
+export function createDispatcher(options: DispatcherOptions = {}): Agent {
+  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return new Agent({
+    connect: { timeout, autoSelectFamily: true, rejectUnauthorized: options.insecure !== true },
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+    ...(options.connections !== undefined ? { connections: options.connections } : {}),
+  });
+}
+
+let sharedDispatcher: Agent | undefined;
+
+const ORIGIN_AND_PATH = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^#]*)/i;
+
+/** undici's parsed headers, with repeated ones joined (copied only when there are any). */
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  let plain = true;
+  for (const name in raw) if (typeof raw[name] !== "string") plain = false;
+  if (plain) return raw as Headers;
+  // No prototype: a header named "__proto__" is data like any other.
+  const headers: Headers = Object.create(null) as Headers;
+  for (const name in raw) {
+    const value = raw[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+/** Thrown into undici to stop reading a body past the limit; turned back into a truncated answer. */
+class BodyLimitReached extends Error {}
+
+/**
+ * The whole answer did not arrive within --timeout. undici's own header and body timeouts run on a
+ * coarse clock (a 100 ms limit could let a 400 ms answer through), so each delivery has its own timer.
+ */
+class DeadlinePassed extends Error {
+  readonly code = "UND_ERR_HEADERS_TIMEOUT";
+}
+
+function faultResult(error: unknown, url: string, timeoutMs: number, started: number): DeliveryFailure {
+  const fault = faultOf(error);
+  const message = describeFault(fault, url, timeoutMs);
+  return { ok: false, fault: fault.fault, message, latencyMs: performance.now() - started, ...(fault.code !== undefined ? { code: fault.code } : {}) };
+}
+
+/**
+ * A raw dispatch handler rather than `request()`: no stream per response, and one object per delivery,
+ * which matters at load-test speed. Bodies are kept up to `limit` bytes; past it reading stops and the
+ * connection is dropped (a receiver's error page is not worth megabytes).
+ */
+class AnswerHandler implements Dispatcher.DispatchHandler {
+  private status = 0;
+  private headers: Headers = {};
+  private chunks: Buffer[] = [];
+  private total = 0;
+  readonly started = performance.now();
+
+  constructor(
+    private readonly url: string,
+    private readonly timeoutMs: number,
+    private readonly limit: number,
+    private readonly settle: (result: DeliveryResult) => void,
+  ) {}
+
+  private deadline: NodeJS.Timeout | undefined;
+
+  // Its presence is what tells undici this is a new-style handler (undici/lib/handler/unwrap-handler.js).
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    const remaining = this.timeoutMs - (performance.now() - this.started);
+    this.deadline = setTimeout(() => controller.abort(new DeadlinePassed()), Math.max(0, remaining));
+  }
+
+  private finish(result: DeliveryResult): void {
+    clearTimeout(this.deadline);
+    this.settle(result);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    this.status = statusCode;
+    this.headers = flattenHeaders(headers);
+    this.chunks = [];
+    this.total = 0;
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    const room = this.limit - this.total;
+    this.total += chunk.length;
+    this.chunks.push(chunk.length <= room ? chunk : chunk.subarray(0, Math.max(0, room)));
+    if (this.total > this.limit) controller.abort(new BodyLimitReached());
+  }
+
+  onResponseEnd(): void {
+    this.finish(this.answer(false));
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
+    this.finish(error instanceof BodyLimitReached ? this.answer(true) : faultResult(error, this.url, this.timeoutMs, this.started));
+  }
+
+  private answer(truncated: boolean): DeliveryAnswer {
+    const { chunks } = this;
+    const body = chunks.length === 0 ? "" : (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8");
+    return { ok: true, status: this.status, headers: this.headers, body, bodyBytes: this.total, bodyTruncated: truncated, latencyMs: performance.now() - this.started };
+  }
+}
+
+/**
+ * Makes one delivery attempt: POSTs the request's exact bytes and headers, follows no redirect (providers
+ * don't; a bare dispatch has no redirect interceptor), and returns the answer or the fault as a value.
+ * It never rejects.
+ */
+export function deliver(request: WebhookRequest, options: DeliverOptions = {}): Promise<DeliveryResult> {
+  const dispatcher = options.dispatcher ?? (sharedDispatcher ??= createDispatcher());
+  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const match = ORIGIN_AND_PATH.exec(request.url);
+  const origin = match?.[1] ?? request.url;
+  const path = match?.[2] || "/";
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return new Promise<DeliveryResult>((settle) => {
+    const handler = new AnswerHandler(request.url, timeout, limit, settle);
+    try {
+      dispatcher.dispatch(
+        { origin, path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body, headersTimeout: timeout, bodyTimeout: timeout },
+        handler,
+      );
+    } catch (error) {
+      // Bad arguments (a header value undici refuses, a closed dispatcher) are reported like any fault.
+      handler.onResponseError(undefined, error as Error);
+    }
+  });
+}

@@ -1,0 +1,72 @@
+import { WhkInputError } from "../primitives/errors.js";
+import type { Headers } from "../primitives/headers.js";
+import type { WebhookRequest } from "../primitives/webhook-request.js";
+import type { SourcedRequest } from "./sourced-request.js";
+
+/**
+ * Every entry's request of a HAR file (http://www.softwareishard.com/blog/har-12-spec/): method, url,
+ * headers, postData.text (base64-decoded when postData.encoding says so). An entry without postData has
+ * an empty body. HTTP/2 pseudo-headers (`:authority` ...) are dropped; repeated headers are joined.
+ */
+export function parseHar(value: unknown, source: string): SourcedRequest[] {
+  const log = objectOr(value)?.["log"];
+  const entries = objectOr(log)?.["entries"];
+  if (!Array.isArray(entries)) throw harError(source, 'has no "log.entries" array');
+  if (entries.length === 0) throw harError(source, "has no entries");
+  return entries.map((entry, index) => ({
+    source: `${source}#${index + 1}`,
+    request: harRequest(entry, `${source} entry ${index + 1}`),
+  }));
+}
+
+function harRequest(entry: unknown, where: string): WebhookRequest {
+  const request = objectOr(objectOr(entry)?.["request"]);
+  if (!request) throw harError(where, 'has no "request" object');
+  const { method, url } = request;
+  if (typeof method !== "string" || method === "") throw harError(where, 'has no "request.method"');
+  if (typeof url !== "string" || url === "") throw harError(where, 'has no "request.url"');
+  const result: WebhookRequest = { method: method.toUpperCase(), url, headers: harHeaders(request["headers"], where), body: harBody(request["postData"], where) };
+  const started = objectOr(entry)?.["startedDateTime"];
+  if (typeof started === "string" && !Number.isNaN(Date.parse(started))) result.receivedAt = started;
+  return result;
+}
+
+function harHeaders(value: unknown, where: string): Headers {
+  if (value === undefined) return {};
+  if (!Array.isArray(value)) throw harError(where, 'has a "request.headers" that is not an array');
+  // No prototype: a header named "__proto__" is data like any other.
+  const headers: Headers = Object.create(null) as Headers;
+  const spelling = new Map<string, string>();
+  for (const header of value) {
+    const name = objectOr(header)?.["name"];
+    const text = objectOr(header)?.["value"];
+    if (typeof name !== "string" || typeof text !== "string") throw harError(where, "has a header without a string name and value");
+    if (name.startsWith(":")) continue;
+    const existing = spelling.get(name.toLowerCase());
+    if (existing === undefined) {
+      spelling.set(name.toLowerCase(), name);
+      headers[name] = text;
+    } else {
+      headers[existing] = `${headers[existing] ?? ""}, ${text}`;
+    }
+  }
+  return headers;
+}
+
+function harBody(value: unknown, where: string): Buffer {
+  if (value === undefined) return Buffer.alloc(0);
+  const postData = objectOr(value);
+  const text = postData?.["text"];
+  if (!postData || (text !== undefined && typeof text !== "string")) throw harError(where, 'has a "postData" without a string "text"');
+  if (text === undefined) return Buffer.alloc(0);
+  if (postData["encoding"] === "base64") return Buffer.from(text, "base64");
+  return Buffer.from(text, "utf8");
+}
+
+function objectOr(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function harError(where: string, what: string): WhkInputError {
+  return new WhkInputError("bad-har", `${where} ${what}`, "export the HAR again from your browser or proxy (HAR 1.2)");
+}

@@ -1,0 +1,68 @@
+import type { RequestFile } from "../primitives/request-file.js";
+import type { VerifyResult } from "../verify/verify-request.js";
+import type { ProviderName } from "../providers/provider-name.js";
+
+/** The app's answer in forward mode, recorded like a request body: UTF-8 text, else base64. */
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+  bodyBase64?: string;
+}
+
+/**
+ * What one capture file holds: the request file fields (so `whk verify` and `parseRequestFile` read it
+ * as is) plus what the listener made of it. No `provider` key on purpose: a later `whk verify` detects
+ * the provider again from the bytes rather than trusting this guess.
+ */
+export interface CaptureRecord extends RequestFile {
+  receivedAt: string;
+  detectedProvider: ProviderName | null;
+  /** Present when a secret was given (or the provider is unsigned): the verification at receipt. */
+  verdict?: VerifyResult;
+  /** Forward mode: what the app answered. */
+  response?: RecordedResponse;
+  /** Forward mode: why the app could not be reached. */
+  forwardError?: { reason: string; detail: string };
+}
+
+/** One request received and stored. */
+export interface RequestEvent {
+  type: "request";
+  seq: number;
+  record: CaptureRecord;
+  /** The capture file's path. */
+  file: string;
+  /** The status answered to the sender. */
+  answered: number;
+  size: number;
+}
+
+export type ErrorKind = "body-too-large" | "capture-failed" | "shutting-down" | "aborted" | "internal-error";
+
+/** A request that was not stored (and so never acknowledged). */
+export interface ErrorEvent {
+  type: "error";
+  seq: number;
+  kind: ErrorKind;
+  method: string;
+  url: string;
+  receivedAt: string;
+  /** Body bytes read, or declared by Content-Length when it alone was over the limit. */
+  size: number;
+  answered: number | null;
+  detail: string;
+}
+
+export type CaptureEvent = RequestEvent | ErrorEvent;
+
+export interface CaptureStats {
+  received: number;
+  captured: number;
+  valid: number;
+  invalid: number;
+  unsigned: number;
+  /** Captured without a secret: signatures not checked. */
+  unchecked: number;
+  errors: number;
+}

@@ -1,0 +1,131 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { detectProvider } from "../verify/detect-provider.js";
+import { toRequestFile, utf8OrUndefined } from "../primitives/request-file.js";
+import { verifyRequest, type VerifyResult } from "../verify/verify-request.js";
+import type { WebhookRequest } from "../primitives/webhook-request.js";
+import type { ProviderName } from "../providers/provider-name.js";
+import { answerFor, jsonAnswer, type Answer } from "./answer-for.js";
+import { formatByteSize } from "../primitives/byte-size.js";
+import type { CaptureEvent, CaptureRecord, CaptureStats, ErrorKind, RecordedResponse } from "./capture-record.js";
+import { captureFileName, describeFsError, type CaptureWriter } from "./capture-writer.js";
+import { endToEndHeaders, forwardRequest, forwardUrl, type ForwardResult } from "./forward-request.js";
+import { headersFromRaw } from "./headers-from-raw.js";
+import { readBody } from "./read-body.js";
+import { sendAnswer } from "./send-answer.js";
+
+export interface CaptureSettings {
+  writer: CaptureWriter;
+  secrets: readonly string[];
+  provider: ProviderName | undefined;
+  forwardTo: string | undefined;
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
+  toleranceMs: number | undefined;
+  /** host:port the server listens on: the URL's authority when a request has no Host header. */
+  authority: string;
+}
+
+export interface CaptureContext {
+  settings: CaptureSettings;
+  seq: number;
+  receivedAt: string;
+  closing: boolean;
+  stats: CaptureStats;
+  emit(event: CaptureEvent): void;
+}
+
+/**
+ * One request, start to end: read the body (within the limit), verify it, relay it (forward mode),
+ * store it, and only then answer. What cannot be stored is answered 503, never acknowledged.
+ */
+export async function captureRequest(req: IncomingMessage, res: ServerResponse, context: CaptureContext): Promise<void> {
+  const { settings, seq, receivedAt, stats } = context;
+  const method = req.method ?? "GET";
+  const url = requestUrl(req, settings.authority);
+  const head = method === "HEAD";
+  const fail = async (kind: ErrorKind, size: number, answer: Answer | null, detail: string): Promise<void> => {
+    stats.errors++;
+    if (answer) await sendAnswer(res, answer, { closeConnection: true, head });
+    else res.destroy();
+    context.emit({ type: "error", seq, kind, method, url, receivedAt, size, answered: answer?.status ?? null, detail });
+  };
+  if (context.closing) {
+    req.resume();
+    return fail("shutting-down", 0, jsonAnswer(503, { error: "shutting-down", detail: "whk listen is stopping; retry later" }, { "Retry-After": "1" }), "arrived while stopping: answered 503");
+  }
+  const read = await readBody(req, settings.maxBodyBytes);
+  if (!read.ok && read.reason === "too-large") {
+    const limit = formatByteSize(settings.maxBodyBytes);
+    return fail("body-too-large", read.size, jsonAnswer(413, { error: "body-too-large", detail: `the body is over the ${limit} limit (--max-body)`, limit: settings.maxBodyBytes }), `body over the ${limit} limit (--max-body): answered 413`);
+  }
+  if (!read.ok) {
+    const declared = req.headers["content-length"] !== undefined ? ` of ${req.headers["content-length"]}` : "";
+    return fail("aborted", read.size, null, `the connection closed after ${read.size}${declared} body bytes (the sender gave up, or the request timeout passed)`);
+  }
+
+  const request: WebhookRequest = { method, url, headers: headersFromRaw(req.rawHeaders), body: read.body, receivedAt };
+  const verdict = judge(request, settings);
+  const provider = verdict !== null ? (verdict.provider ?? null) : (detectProvider(request, settings.provider)?.provider ?? null);
+  const record: CaptureRecord = { ...toRequestFile(request), receivedAt, detectedProvider: provider };
+  if (verdict !== null) record.verdict = verdict;
+
+  let answer = answerFor(verdict, provider);
+  if (settings.forwardTo !== undefined) {
+    const forwarded = await forwardRequest({ method, url: forwardUrl(settings.forwardTo, req.url ?? "/"), rawHeaders: req.rawHeaders, body: read.body, timeoutMs: settings.requestTimeoutMs });
+    answer = relayedAnswer(forwarded);
+    if (forwarded.ok) record.response = recordedResponse(forwarded);
+    else record.forwardError = { reason: forwarded.reason, detail: forwarded.detail };
+  }
+
+  let file: string;
+  try {
+    file = await settings.writer.write(captureFileName(receivedAt, seq, provider), record);
+  } catch (error) {
+    const why = describeFsError(error);
+    return fail("capture-failed", read.body.length, jsonAnswer(503, { error: "capture-failed", detail: `the request could not be stored (${why})` }), `cannot write to ${settings.writer.dir} (${why}): answered 503`);
+  }
+  count(stats, verdict, record);
+  await sendAnswer(res, answer, { head });
+  context.emit({ type: "request", seq, record, file, answered: answer.status, size: read.body.length });
+}
+
+function judge(request: WebhookRequest, settings: CaptureSettings): VerifyResult | null {
+  if (settings.secrets.length === 0) return null;
+  return verifyRequest(request, {
+    secret: settings.secrets,
+    now: new Date(request.receivedAt ?? Date.now()),
+    ...(settings.provider !== undefined ? { provider: settings.provider } : {}),
+    ...(settings.toleranceMs !== undefined ? { toleranceMs: settings.toleranceMs } : {}),
+  });
+}
+
+function count(stats: CaptureStats, verdict: VerifyResult | null, record: CaptureRecord): void {
+  stats.captured++;
+  if (verdict === null) stats.unchecked++;
+  else if (verdict.reason === "unsigned-provider") stats.unsigned++;
+  else if (verdict.ok) stats.valid++;
+  else stats.invalid++;
+  if (record.forwardError !== undefined) stats.errors++;
+}
+
+/** `http://<Host header><request-target verbatim>`: the URL the sender used, as Topremit signs it. */
+function requestUrl(req: IncomingMessage, authority: string): string {
+  const target = req.url ?? "/";
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return target;
+  return `http://${req.headers.host ?? authority}${target}`;
+}
+
+function relayedAnswer(forwarded: ForwardResult): Answer {
+  if (!forwarded.ok) {
+    return jsonAnswer(forwarded.reason === "timeout" ? 504 : 502, { error: "forward-failed", reason: forwarded.reason, detail: forwarded.detail });
+  }
+  return { status: forwarded.status, headers: endToEndHeaders(forwarded.rawHeaders, ["content-length"]), body: forwarded.body };
+}
+
+function recordedResponse(forwarded: Extract<ForwardResult, { ok: true }>): RecordedResponse {
+  const text = utf8OrUndefined(forwarded.body);
+  const response: RecordedResponse = { status: forwarded.status, headers: headersFromRaw(forwarded.rawHeaders) };
+  if (text === undefined) response.bodyBase64 = forwarded.body.toString("base64");
+  else response.body = text;
+  return response;
+}

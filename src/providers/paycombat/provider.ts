@@ -1,0 +1,41 @@
+import { hasHeader } from "../../primitives/headers.js";
+import { bodyHmacSha256Hex } from "../../schemes/body-hmac-sha256.js";
+import { http200 } from "../acknowledgements.js";
+import type { Provider } from "../provider.js";
+
+/**
+ * Paycombat (docs.paycombat.com, "VA Register Callback", "Webhook PAYIN SUCCESS", "Webhook PAYOUT SUCCESS").
+ * `X-Signature` is hex HMAC-SHA256 over `JSON.stringify(data)`: the docs' Node snippet signs compact JSON,
+ * so that is what travels and what we sign. No timestamp, so replays cannot be told apart.
+ */
+export const paycombat = {
+  name: "paycombat",
+  displayName: "Paycombat",
+  region: "Asia (multi-currency payin/payout)",
+  scheme: bodyHmacSha256Hex("X-Signature"),
+  prepareHeaders: () => ({ "Content-Type": "application/json" }),
+  detect(request) {
+    // Topremit's X-SIGNATURE is the same header name; only Topremit also sends X-TIMESTAMP.
+    if (hasHeader(request.headers, "X-Signature") && !hasHeader(request.headers, "X-TIMESTAMP")) {
+      return "X-Signature header without X-TIMESTAMP";
+    }
+    return undefined;
+  },
+  // Documented answer: 200 with JSON {"status": "..."}; 400 is the documented rejection.
+  ack: http200('{"status":"OK"}', 'HTTP 200 (JSON {"status": "..."})'),
+  retry: {
+    documented: false,
+    summary: "no retry policy documented",
+    delaysMs: [],
+    afterLastFailure: "Paycombat documents no retries: treat the event as lost and reconcile with Retrieve Payin/Payout",
+  },
+  docs: [
+    { title: "VA Register Callback (and the X-Signature snippet)", url: "https://docs.paycombat.com" },
+    { title: "Webhook PAYIN SUCCESS", url: "https://docs.paycombat.com/webhook-payin-success-14976023e0" },
+    { title: "Webhook PAYIN FAILED", url: "https://docs.paycombat.com/webhook-payin-failed-17043556e0" },
+    { title: "Webhook PAYIN EXPIRED", url: "https://docs.paycombat.com/webhook-payin-expired-19921507e0" },
+    { title: "Webhook PAYOUT SUCCESS", url: "https://docs.paycombat.com/webhook-payout-success-14976190e0" },
+    { title: "Webhook PAYOUT FAILED", url: "https://docs.paycombat.com/webhook-payout-failed-14976206e0" },
+    { title: "Webhook PAYOUT RETURNED", url: "https://docs.paycombat.com/webhook-payout-returned-21652573e0" },
+  ],
+} satisfies Provider;

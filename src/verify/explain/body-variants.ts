@@ -1,0 +1,113 @@
+import { utf8OrUndefined } from "../../primitives/request-file.js";
+import { describeBody, layoutOf } from "./describe-body.js";
+import type { VariationCause } from "../../schemes/explanation.js";
+import { escapeHtmlLikeGo, escapeNonAscii, mapJsonNumbers, relayoutJson, sortedKeysJson, unescapeUnicode } from "./json-rewrites.js";
+
+/** A body the signer may have signed instead of the one received, and what that would mean. */
+export interface BodyVariant {
+  cause: VariationCause;
+  summary: string;
+  evidence: string[];
+  body: Buffer;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Candidate signed bodies derived from the received one, one change at a time, in the order the
+ * mistakes are met in practice: bytes added or lost on the way (newline, BOM, line endings), then a
+ * framework that re-formatted or re-serialised the JSON (layout, key order, escapes, numbers).
+ */
+export function* bodyVariants(received: Buffer): Generator<BodyVariant> {
+  const make = (cause: VariationCause, summary: string, body: Buffer | string, extra: string[] = []): BodyVariant => {
+    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+    return { cause, summary, body: bytes, evidence: [`received body: ${describeBody(received)}`, `signed body: ${describeBody(bytes)}`, ...extra] };
+  };
+  const ending = received.subarray(-2).toString("latin1") === "\r\n" ? 2 : received.at(-1) === 0x0a ? 1 : 0;
+  if (ending > 0) {
+    yield make("body-trailing-newline", "the signature matches the body without its trailing newline: a newline was appended after signing (by a file, an editor, `echo`, or the capture)", received.subarray(0, -ending));
+  } else {
+    yield make("body-trailing-newline", "the signature matches the body with a trailing newline: the signer signed a newline that did not arrive (trimmed by a proxy or your framework)", Buffer.concat([received, Buffer.from("\n")]));
+  }
+  if (received.subarray(0, 3).equals(BOM)) {
+    yield make("body-bom", "the signature matches the body without its UTF-8 byte-order mark: a BOM was added after signing (an editor or a re-encoding step)", received.subarray(3));
+  } else {
+    yield make("body-bom", "the signature matches the body with a UTF-8 byte-order mark in front: the signer signed a BOM it did not send", Buffer.concat([BOM, received]));
+  }
+  const latin = received.toString("latin1");
+  if (latin.includes("\r\n")) {
+    yield make("body-line-endings", "the signature matches the body with LF line endings: its line endings were converted to CRLF after signing", Buffer.from(latin.replace(/\r\n/g, "\n"), "latin1"));
+  } else if (latin.includes("\n")) {
+    yield make("body-line-endings", "the signature matches the body with CRLF line endings: its line endings were converted to LF after signing (git autocrlf, an editor, a text-mode read)", Buffer.from(latin.replace(/\n/g, "\r\n"), "latin1"));
+  }
+  const text = utf8OrUndefined(received)?.replace(/^\uFEFF/, "");
+  if (text === undefined || !/^\s*[{[]/.test(text)) return;
+  yield* layoutVariants(text, make);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return;
+  }
+  yield* reserialisedVariants(text, parsed, make);
+}
+
+type Make = (cause: VariationCause, summary: string, body: Buffer | string, extra?: string[]) => BodyVariant;
+
+function* layoutVariants(text: string, make: Make): Generator<BodyVariant> {
+  const layout = layoutOf(text);
+  const compact = relayoutJson(text);
+  if (layout !== "compact") {
+    yield make("body-reformatted", `the signature matches the body as it was before your framework pretty-printed it: the body was re-formatted after signing (${layout} added)`, compact);
+  }
+  const layouts: [string, string][] = [
+    ["2-space indentation", relayoutJson(text, "  ")],
+    ["4-space indentation", relayoutJson(text, "    ")],
+    ["tab indentation", relayoutJson(text, "\t")],
+    ["spaces after : and ,", relayoutJson(text, undefined, true)],
+  ];
+  for (const [name, body] of layouts) {
+    if (name === layout) continue;
+    const now = layout === "compact" ? "compacted" : `re-formatted with ${layout}`;
+    yield make("body-reformatted", `the signature matches the body laid out with ${name}: the body was re-formatted after signing (signed with ${name}, received ${now})`, body);
+  }
+}
+
+function* reserialisedVariants(text: string, parsed: unknown, make: Make): Generator<BodyVariant> {
+  if (/[^\u0000-\u007f]/.test(text)) {
+    yield make("body-unicode-escapes", "the signature matches the body with non-ASCII characters escaped as \\uXXXX: the signer signed an ASCII-escaped body (e.g. Python's json.dumps) and raw UTF-8 arrived, or the body was re-encoded after signing", escapeNonAscii(text));
+    yield make("body-unicode-escapes", "the signature matches the body with non-ASCII characters escaped as upper-case \\uXXXX: the body's escapes changed between signing and receipt", escapeNonAscii(text, true));
+  }
+  if (/\\u[0-9a-fA-F]{4}/.test(text)) {
+    yield make("body-unicode-escapes", "the signature matches the body with its \\uXXXX escapes written as raw UTF-8 characters: the body was re-encoded after signing (escapes added)", unescapeUnicode(text));
+  }
+  if (/[<>&\u2028\u2029]/.test(text)) {
+    yield make("body-unicode-escapes", "the signature matches the body with <, > and & escaped as \\u003c, \\u003e, \\u0026 (Go's encoding/json default): the escapes changed between signing and receipt", escapeHtmlLikeGo(text));
+  }
+  const respellings: [string, (token: string) => string][] = [
+    ["numbers written the shortest way", (t) => (/[.eE]/.test(t) ? String(Number(t)) : t)],
+    ["decimals padded to 2 places", (t) => (/^-?\d+\.\d$/.test(t) ? `${t}0` : t)],
+    ["every number with 2 decimal places", (t) => (/^-?\d+(\.\d{1,2})?$/.test(t) ? Number(t).toFixed(2) : t)],
+    ["whole numbers written with .0", (t) => (/^-?\d+$/.test(t) ? `${t}.0` : t)],
+  ];
+  for (const [name, respell] of respellings) {
+    const mapped = mapJsonNumbers(text, respell);
+    if (!mapped.first) continue;
+    const { from, to } = mapped.first;
+    yield make(
+      "body-numbers-reformatted",
+      `the signature matches the body with ${name} (${from} -> ${to}): numbers were re-formatted between signing and receipt (a parse and re-serialise changes 10.50 to 10.5 and 100.0 to 100)`,
+      mapped.text,
+      [`first difference: ${from} received, ${to} signed`],
+    );
+  }
+  // Key order after the narrower causes: sorting re-serialises, which also changes escapes and numbers.
+  const sorted = sortedKeysJson(parsed);
+  if (sorted !== JSON.stringify(parsed)) {
+    yield make("body-key-order", "the signature matches the body with its keys sorted: the signer sorted the keys to sign (or the body was re-ordered after signing), so the signed and received key orders differ", sorted);
+    yield make("body-key-order", "the signature matches the body with its keys sorted and spaces after : and , (Python's json.dumps(sort_keys=True)): the signed and received key orders differ", relayoutJson(sorted, undefined, true));
+  }
+  // Whole re-serialisations last: they change layout, escapes and numbers at once, so a narrower cause above names it better.
+  yield make("body-reformatted", "the signature matches JSON.stringify of the parsed body: the signer signed a re-serialisation, not the bytes it sent (or the body was re-serialised after signing)", JSON.stringify(parsed));
+  yield make("body-reformatted", "the signature matches the parsed body pretty-printed by JSON.stringify(body, null, 2): the body was re-serialised between signing and receipt", JSON.stringify(parsed, null, 2));
+}
