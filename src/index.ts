@@ -25,7 +25,8 @@ export { seededRandom, cryptoRandom, type Random } from "./primitives/random.js"
 export { minifyJson } from "./primitives/minify-json.js";
 export { goFormEncode } from "./primitives/go-form-encode.js";
 export { WhkInputError, isWhkInputError } from "./primitives/errors.js";
-export { deliver, deliverWithRetries, createDispatcher } from "./deliver/delivery-api.js";
+export { deliver, createDispatcher, DEFAULT_MAX_ANSWER_BYTES } from "./deliver/deliver.js";
+export { deliverWithRetries } from "./deliver/deliver-with-retries.js";
 export type { DeliveryResult, DeliveryAnswer, DeliveryFailure, DeliveryFault, DeliverOptions, DispatcherOptions } from "./deliver/deliver.js";
 export type { Attempt, RetryPlan, RetryWait } from "./deliver/deliver-with-retries.js";
 export { runLoad, type LoadPlan, type LoadSummary, type LoadDelivery, type LoadProgress } from "./deliver/load-run.js";
@@ -52,15 +53,11 @@ export {
 export type { CaptureEvent, CaptureRecord, CaptureStats, RequestEvent, ErrorEvent, RecordedResponse } from "./listen/capture-record.js";
 export { DEFAULT_CAPTURE_DIR } from "./listen/capture-writer.js";
 export { parseByteSize } from "./primitives/byte-size.js";
-export { providers, getProvider, providerNames, type ProviderName } from "./providers/index.js";
-export type {
-  Provider,
-  SignatureScheme,
-  SignatureCheck,
-  FailureReason,
-  Acknowledgement,
-  RetryPolicy,
-} from "./providers/provider.js";
-export { snapStringToSign, snapBodyHash, snapSignature } from "./schemes/snap-symmetric.js";
-export { chaipayMessage, chaipaySignedFields, type ChaipayVariant } from "./schemes/chaipay-signature.js";
+export { providers, getProvider, findProvider, allProviders, defineProvider, providerNames, type ProviderName } from "./providers/index.js";
+export type { Provider, ProviderOption, Acknowledgement, RetryPolicy, DocLink } from "./providers/provider.js";
+export type { SignatureScheme, SignatureCheck, FailureReason, SignatureCoverage } from "./schemes/scheme.js";
+export { templateScheme } from "./schemes/template/template-scheme.js";
+export { templateProblems, type SignatureTemplate } from "./schemes/template/signature-template.js";
+export { snapStringToSign, snapBodyHash, snapSignature } from "./schemes/snap-string-to-sign.js";
+export { chaipayMessage, chaipaySignedFields, type ChaipayVariant } from "./providers/chaipay/field-string.js";
 export * from "./providers/event-schemas.js";

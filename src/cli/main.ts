@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { packageVersion } from "../primitives/package-root.js";
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE } from "./exit-codes.js";
 import { handleError } from "./handle-error.js";
@@ -17,15 +17,10 @@ import { registerProbe } from "./commands/probe/register.js";
  * action so `whk --help` loads nothing heavy.
  */
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
-
 export function buildProgram(setExit: SetExit): Command {
   const program = new Command("whk")
     .description("Simulate and verify payment webhooks: documented fixtures, signed byte-exact the way each provider signs.")
-    .version(version(), "-V, --version")
+    .version(packageVersion(), "-V, --version")
     .showSuggestionAfterError()
     .addHelpText(
       "after",

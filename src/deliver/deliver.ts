@@ -1,11 +1,12 @@
-import { Agent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { describeFault, faultOf, type DeliveryFault } from "./delivery-fault.js";
-import type { Headers } from "../primitives/headers.js";
+import { headersFromPairs, type Headers } from "../primitives/headers.js";
+import { splitUrl } from "../primitives/url-parts.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 
 export type { DeliveryFault } from "./delivery-fault.js";
 
-/** The receiver answered (any status). `body` is decoded as UTF-8 and cut at `maxBodyBytes`. */
+/** The receiver answered (any status). `body` is decoded as UTF-8 and cut at `maxBodyBytes` (default DEFAULT_MAX_ANSWER_BYTES). */
 export interface DeliveryAnswer {
   ok: true;
   status: number;
@@ -46,13 +47,17 @@ export interface DeliverOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/** How much of an answer's body is kept: a receiver's error page is not worth megabytes. */
+export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024;
 
 /**
- * A keep-alive connection pool for deliveries. `autoSelectFamily` tries IPv6 and IPv4 both, so
- * `localhost` reaches a receiver bound to 127.0.0.1 even where `localhost` resolves to ::1 first.
+ * A keep-alive connection pool for deliveries; `close()` it when done. undici is loaded here, on the
+ * first pool, so `import "whk"` for signing and verifying never pays for an HTTP client. `autoSelectFamily`
+ * tries IPv6 and IPv4 both, so `localhost` reaches a receiver bound to 127.0.0.1 even where `localhost`
+ * resolves to ::1 first.
  */
-export function createDispatcher(options: DispatcherOptions = {}): Agent {
+export async function createDispatcher(options: DispatcherOptions = {}): Promise<Dispatcher> {
+  const { Agent } = await import("undici");
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Agent({
     connect: { timeout, autoSelectFamily: true, rejectUnauthorized: options.insecure !== true },
@@ -62,22 +67,19 @@ export function createDispatcher(options: DispatcherOptions = {}): Agent {
   });
 }
 
-let sharedDispatcher: Agent | undefined;
-
-const ORIGIN_AND_PATH = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^#]*)/i;
+let sharedDispatcher: Promise<Dispatcher> | undefined;
 
 /** undici's parsed headers, with repeated ones joined (copied only when there are any). */
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Headers {
   let plain = true;
   for (const name in raw) if (typeof raw[name] !== "string") plain = false;
   if (plain) return raw as Headers;
-  // No prototype: a header named "__proto__" is data like any other.
-  const headers: Headers = Object.create(null) as Headers;
+  const pairs: [string, string][] = [];
   for (const name in raw) {
     const value = raw[name];
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    if (value !== undefined) pairs.push([name, Array.isArray(value) ? value.join(", ") : value]);
   }
-  return headers;
+  return headersFromPairs(pairs);
 }
 
 /** Thrown into undici to stop reading a body past the limit; turned back into a truncated answer. */
@@ -164,12 +166,16 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
  * It never rejects.
  */
 export function deliver(request: WebhookRequest, options: DeliverOptions = {}): Promise<DeliveryResult> {
-  const dispatcher = options.dispatcher ?? (sharedDispatcher ??= createDispatcher());
+  if (options.dispatcher === undefined) {
+    sharedDispatcher ??= createDispatcher();
+    return sharedDispatcher.then((dispatcher) => deliver(request, { ...options, dispatcher }));
+  }
+  const dispatcher = options.dispatcher;
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const match = ORIGIN_AND_PATH.exec(request.url);
-  const origin = match?.[1] ?? request.url;
-  const path = match?.[2] || "/";
-  const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const parts = splitUrl(request.url);
+  const origin = parts?.origin ?? request.url;
+  const path = parts?.target || "/";
+  const limit = options.maxBodyBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   return new Promise<DeliveryResult>((settle) => {
     const handler = new AnswerHandler(request.url, timeout, limit, settle);
     try {

@@ -1,3 +1,5 @@
+import { formatDuration } from "../primitives/duration.js";
+
 /** Why a delivery got no HTTP answer: stable codes for `--json` output and load-test summaries. */
 export type DeliveryFault = "refused" | "dns" | "timeout" | "tls" | "reset" | "unreachable" | "protocol" | "error";
 
@@ -70,10 +72,6 @@ export function faultOf(error: unknown): ClassifiedFault {
   return { ok: false, fault: "error", detail, ...(code !== undefined ? { code } : {}) };
 }
 
-function formatMs(ms: number): string {
-  return ms < 1000 || ms % 1000 !== 0 ? `${ms}ms` : `${ms / 1000}s`;
-}
-
 function hostOf(url: string): { host: string; hostname: string } {
   try {
     const parsed = new URL(url);
@@ -102,8 +100,8 @@ export function describeFault(fault: ClassifiedFault, url: string, timeoutMs: nu
       return `cannot resolve ${hostname}: DNS lookup failed${code}`;
     case "timeout":
       return fault.code === "UND_ERR_CONNECT_TIMEOUT"
-        ? `could not connect to ${host} within ${formatMs(timeoutMs)}${code}`
-        : `no answer from ${host} within ${formatMs(timeoutMs)}${code}`;
+        ? `could not connect to ${host} within ${formatDuration(timeoutMs)}${code}`
+        : `no answer from ${host} within ${formatDuration(timeoutMs)}${code}`;
     case "tls":
       return `TLS handshake with ${host} failed: ${tlsReason(fault)}${code}`;
     case "reset":

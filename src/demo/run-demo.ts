@@ -10,14 +10,14 @@ import { prepareFixtureRequest } from "../fixtures/prepare-fixture-request.js";
 import { parseRequestFile } from "../primitives/request-file.js";
 import { signRequest } from "../sign/sign-request.js";
 import { verifyRequest } from "../verify/verify-request.js";
-import { relativeUrl, type WebhookRequest } from "../primitives/webhook-request.js";
-import { providers } from "../providers/index.js";
-import type { ProviderName } from "../providers/provider-name.js";
+import { relativeUrl } from "../primitives/url-parts.js";
+import type { WebhookRequest } from "../primitives/webhook-request.js";
+import { getProvider } from "../providers/index.js";
 
 /** One fixture's trip: sent, captured, read back, verified, acknowledged. */
 export interface DemoRow {
   fixture: string;
-  provider: ProviderName;
+  provider: string;
   /** The listener's HTTP status, or null when the delivery got no answer. */
   status: number | null;
   /** "byte-exact", or what went wrong with the capture file. */
@@ -44,7 +44,7 @@ export interface DemoReport {
 export async function runDemo(options: { keep?: boolean; fixtures?: readonly Fixture[] } = {}): Promise<DemoReport> {
   const secret = randomBytes(32).toString("base64url");
   const capturesDir = await mkdtemp(join(tmpdir(), "whk-demo-"));
-  const dispatcher = createDispatcher({ timeoutMs: 10_000 });
+  const dispatcher = await createDispatcher({ timeoutMs: 10_000 });
   try {
     const server = await startCaptureServer({ port: 0, host: "127.0.0.1", outDir: capturesDir, secrets: [secret] });
     const fixtures = options.fixtures ?? allFixtures();
@@ -80,7 +80,7 @@ async function readCaptures(dir: string): Promise<Map<string, WebhookRequest>> {
 }
 
 function rowOf(fixture: Fixture, sent: WebhookRequest, result: DeliveryResult, capture: WebhookRequest | undefined, secret: string): DemoRow {
-  const provider = providers[fixture.provider];
+  const provider = getProvider(fixture.provider);
   const row: DemoRow = { fixture: fixture.id, provider: fixture.provider, status: result.ok ? result.status : null, captured: "missing", signature: "not checked", ack: result.ok ? "" : `no: ${result.message}`, pass: false };
   if (result.ok) {
     const judged = provider.ack.judge({ status: result.status, headers: result.headers, body: result.body });

@@ -1,5 +1,5 @@
 import { WhkInputError } from "../primitives/errors.js";
-import type { Headers } from "../primitives/headers.js";
+import { headersFromPairs, type Headers } from "../primitives/headers.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { SourcedRequest } from "./sourced-request.js";
 
@@ -34,23 +34,14 @@ function harRequest(entry: unknown, where: string): WebhookRequest {
 function harHeaders(value: unknown, where: string): Headers {
   if (value === undefined) return {};
   if (!Array.isArray(value)) throw harError(where, 'has a "request.headers" that is not an array');
-  // No prototype: a header named "__proto__" is data like any other.
-  const headers: Headers = Object.create(null) as Headers;
-  const spelling = new Map<string, string>();
+  const pairs: [string, string][] = [];
   for (const header of value) {
     const name = objectOr(header)?.["name"];
     const text = objectOr(header)?.["value"];
     if (typeof name !== "string" || typeof text !== "string") throw harError(where, "has a header without a string name and value");
-    if (name.startsWith(":")) continue;
-    const existing = spelling.get(name.toLowerCase());
-    if (existing === undefined) {
-      spelling.set(name.toLowerCase(), name);
-      headers[name] = text;
-    } else {
-      headers[existing] = `${headers[existing] ?? ""}, ${text}`;
-    }
+    if (!name.startsWith(":")) pairs.push([name, text]);
   }
-  return headers;
+  return headersFromPairs(pairs);
 }
 
 function harBody(value: unknown, where: string): Buffer {

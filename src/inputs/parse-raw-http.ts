@@ -1,5 +1,6 @@
 import { WhkInputError } from "../primitives/errors.js";
-import { getHeader, type Headers } from "../primitives/headers.js";
+import { getHeader, headersFromPairs, type Headers } from "../primitives/headers.js";
+import { isAbsoluteUrl } from "../primitives/url-parts.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { SourcedRequest } from "./sourced-request.js";
 
@@ -40,9 +41,7 @@ function parseOne(bytes: Buffer, start: number, where: string): { request: Webho
   const first = readLine(bytes, start, bytes.length);
   const match = first ? REQUEST_LINE.exec(first.text) : null;
   if (!first || !match) throw rawError(where, "does not start with an HTTP request line", 'the first line must look like "POST /path HTTP/1.1"');
-  // No prototype: a header named "__proto__" is data like any other.
-  const headers: Headers = Object.create(null) as Headers;
-  let last: string | undefined;
+  const pairs: [string, string][] = [];
   let pos = first.next;
   for (;;) {
     const line = readLine(bytes, pos, bytes.length);
@@ -51,19 +50,17 @@ function parseOne(bytes: Buffer, start: number, where: string): { request: Webho
     }
     pos = line.next;
     if (line.text === "") break;
-    if (/^[ \t]/.test(line.text) && last !== undefined) {
-      headers[last] = `${headers[last] ?? ""} ${line.text.trim()}`;
+    const previous = pairs[pairs.length - 1];
+    if (/^[ \t]/.test(line.text) && previous !== undefined) {
+      // obs-fold (RFC 9112 section 5.2): a continuation line belongs to the field above it.
+      previous[1] = `${previous[1]} ${line.text.trim()}`;
       continue;
     }
     const colon = line.text.indexOf(":");
     if (colon <= 0) throw rawError(where, `has a header line without a name and colon: "${line.text.slice(0, 60)}"`, 'each header line is "Name: value"');
-    const name = line.text.slice(0, colon).trim();
-    const value = line.text.slice(colon + 1).trim();
-    const existing = Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase());
-    if (existing !== undefined) headers[existing] = `${headers[existing] ?? ""}, ${value}`;
-    else headers[name] = value;
-    last = existing ?? name;
+    pairs.push([line.text.slice(0, colon).trim(), line.text.slice(colon + 1).trim()]);
   }
+  const headers = headersFromPairs(pairs);
   const { body, end } = readBody(bytes, pos, headers, where);
   const request: WebhookRequest = { method: match[1] as string, url: urlOf(match[2] as string, headers), headers, body };
   return { request, end };
@@ -110,7 +107,7 @@ function readChunked(bytes: Buffer, start: number, where: string): { body: Buffe
 
 /** Absolute-form targets are kept; origin-form gets the Host header (http unless X-Forwarded-Proto says https). */
 function urlOf(target: string, headers: Headers): string {
-  if (/^https?:\/\//i.test(target)) return target;
+  if (isAbsoluteUrl(target)) return target;
   const host = getHeader(headers, "Host") ?? "localhost";
   const scheme = /^https$/i.test(getHeader(headers, "X-Forwarded-Proto") ?? "") ? "https" : "http";
   return `${scheme}://${host}${target.startsWith("/") ? target : `/${target}`}`;

@@ -1,12 +1,13 @@
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { WhkInputError } from "../primitives/errors.js";
 import { fileError } from "../primitives/file-error.js";
+import { readStdin, readUserFile } from "../primitives/read-input.js";
 import { parseRequests } from "./parse-requests.js";
 import type { SourcedRequest } from "./sourced-request.js";
 
 export interface ReadOptions {
-  /** How `-` is read; default all of file descriptor 0. The CLI passes one that refuses a terminal. */
+  /** How `-` is read; default all of file descriptor 0 (a terminal is refused rather than waited on). */
   readStdin?: () => Buffer;
 }
 
@@ -35,7 +36,9 @@ export function inputFiles(paths: readonly string[]): string[] {
   if (paths.length === 0) throw new WhkInputError("no-input", "no request file was given", "name a request file, a directory, or - for standard input");
   const inputs: string[] = [];
   for (const path of paths) {
-    if (path === "-" || !isDirectory(path)) {
+    const stats = path === "-" ? undefined : statSync(path, { throwIfNoEntry: false });
+    if (path !== "-" && stats === undefined) throw fileError(path, { code: "ENOENT" });
+    if (stats === undefined || !stats.isDirectory()) {
       inputs.push(path);
       continue;
     }
@@ -48,15 +51,7 @@ export function inputFiles(paths: readonly string[]): string[] {
 
 /** The requests in one input file (or "-", standard input). */
 export function requestsIn(input: string, options: ReadOptions = {}): SourcedRequest[] {
-  return input === "-" ? parseRequests((options.readStdin ?? readFd0)(), "stdin") : parseRequests(readInputFile(input), input);
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch (error) {
-    throw fileError(path, error);
-  }
+  return input === "-" ? parseRequests((options.readStdin ?? (() => readStdin("reading")))(), "stdin") : parseRequests(readUserFile(input), input);
 }
 
 /** Files directly in a directory, sorted by name; dotfiles and subdirectories skipped. */
@@ -80,22 +75,5 @@ function linksToFile(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false; // a dangling or unreadable link is not an input
-  }
-}
-
-function readInputFile(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw fileError(path, error);
-  }
-}
-
-function readFd0(): Buffer {
-  try {
-    return readFileSync(0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EOF") return Buffer.alloc(0);
-    throw new WhkInputError("stdin-unavailable", "standard input is not readable", "pipe the request in, e.g. `cat request.json | whk verify -`");
   }
 }

@@ -1,6 +1,5 @@
 import type { VerifyResult } from "../verify/verify-request.js";
-import { providers } from "../providers/index.js";
-import type { ProviderName } from "../providers/provider-name.js";
+import { getProvider } from "../providers/index.js";
 
 /** What the listener answers: a status, headers (an object, or a rawHeaders-style list) and bytes. */
 export interface Answer {
@@ -18,12 +17,12 @@ export function jsonAnswer(status: number, value: unknown, extraHeaders: Record<
  * (or unsigned, or unchecked) request; 401 with the reason for one that fails verification, so the
  * sender sees what a strict receiver would do. Unknown senders without a secret get 200 `{}`.
  */
-export function answerFor(verdict: VerifyResult | null, provider: ProviderName | null): Answer {
+export function answerFor(verdict: VerifyResult | null, provider: string | null): Answer {
   if (verdict !== null && !verdict.ok) {
     // Never the expected signature or the preimage: the sender of a forgery must learn nothing useful.
     return jsonAnswer(401, { error: "invalid-signature", reason: verdict.reason, detail: verdict.detail });
   }
   if (provider === null) return jsonAnswer(200, {});
-  const { status, headers, body } = providers[provider].ack.response;
+  const { status, headers, body } = getProvider(provider).ack.response;
   return { status, headers: { ...headers }, body: Buffer.from(body, "utf8") };
 }

@@ -1,6 +1,5 @@
 import type { RequestFile } from "../primitives/request-file.js";
 import type { VerifyResult } from "../verify/verify-request.js";
-import type { ProviderName } from "../providers/provider-name.js";
 
 /** The app's answer in forward mode, recorded like a request body: UTF-8 text, else base64. */
 export interface RecordedResponse {
@@ -17,7 +16,7 @@ export interface RecordedResponse {
  */
 export interface CaptureRecord extends RequestFile {
   receivedAt: string;
-  detectedProvider: ProviderName | null;
+  detectedProvider: string | null;
   /** Present when a secret was given (or the provider is unsigned): the verification at receipt. */
   verdict?: VerifyResult;
   /** Forward mode: what the app answered. */

@@ -3,7 +3,6 @@ import { detectProvider } from "../verify/detect-provider.js";
 import { toRequestFile, utf8OrUndefined } from "../primitives/request-file.js";
 import { verifyRequest, type VerifyResult } from "../verify/verify-request.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { ProviderName } from "../providers/provider-name.js";
 import { answerFor, jsonAnswer, type Answer } from "./answer-for.js";
 import { formatByteSize } from "../primitives/byte-size.js";
 import type { CaptureEvent, CaptureRecord, CaptureStats, ErrorKind, RecordedResponse } from "./capture-record.js";
@@ -11,12 +10,13 @@ import { captureFileName, describeFsError, type CaptureWriter } from "./capture-
 import { endToEndHeaders, forwardRequest, forwardUrl, type ForwardResult } from "./forward-request.js";
 import { headersFromRaw } from "./headers-from-raw.js";
 import { readBody } from "./read-body.js";
+import { isAbsoluteUrl } from "../primitives/url-parts.js";
 import { sendAnswer } from "./send-answer.js";
 
 export interface CaptureSettings {
   writer: CaptureWriter;
   secrets: readonly string[];
-  provider: ProviderName | undefined;
+  provider: string | undefined;
   forwardTo: string | undefined;
   maxBodyBytes: number;
   requestTimeoutMs: number;
@@ -111,7 +111,7 @@ function count(stats: CaptureStats, verdict: VerifyResult | null, record: Captur
 /** `http://<Host header><request-target verbatim>`: the URL the sender used, as Topremit signs it. */
 function requestUrl(req: IncomingMessage, authority: string): string {
   const target = req.url ?? "/";
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return target;
+  if (isAbsoluteUrl(target)) return target;
   return `http://${req.headers.host ?? authority}${target}`;
 }
 

@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { WhkInputError } from "../primitives/errors.js";
 import { DEFAULT_TOLERANCE_MS } from "../verify/verify-request.js";
-import type { ProviderName } from "../providers/provider-name.js";
 import type { CaptureEvent, CaptureStats } from "./capture-record.js";
 import { captureRequest, type CaptureContext, type CaptureSettings } from "./capture-request.js";
 import { createCaptureWriter, DEFAULT_CAPTURE_DIR } from "./capture-writer.js";
@@ -19,7 +18,7 @@ export interface CaptureServerOptions {
   /** Verify each request with these (key rotation: any match passes). None: nothing is verified. */
   secrets?: readonly string[];
   /** Skip detection: every request is this provider's. */
-  provider?: ProviderName;
+  provider?: string;
   /** Relay each request to this URL and answer with the app's response (see forwardUrl). */
   forwardTo?: string;
   maxBodyBytes?: number;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestOptions } from "node:http";
-import { relativeUrl } from "../primitives/webhook-request.js";
+import { relativeUrl, splitTarget, splitUrl } from "../primitives/url-parts.js";
 
 /**
  * Headers that describe one connection, not the message (RFC 9110 section 7.6.1): never relayed.
@@ -29,13 +29,12 @@ export function endToEndHeaders(raw: readonly string[], alsoDrop: readonly strin
  * the path: keep the same path on both sides (a bare origin) or its signature fails at the app.
  */
 export function forwardUrl(forwardTo: string, target: string): string {
-  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(forwardTo);
-  const origin = match?.[1] ?? forwardTo;
-  const path = match?.[2] ?? "";
-  const query = match?.[3];
-  if ((path === "" || path === "/") && query === undefined) return `${origin}${target.startsWith("/") ? target : `/${target}`}`;
-  const originalQuery = /\?.*$/.exec(target)?.[0] ?? "";
-  return `${origin}${path === "" ? "/" : path}${query ?? originalQuery}`;
+  const parts = splitUrl(forwardTo);
+  const origin = parts?.origin ?? forwardTo;
+  const { path, query } = splitTarget(parts?.target ?? "");
+  const hasQuery = (parts?.target ?? "").includes("?");
+  if ((path === "" || path === "/") && !hasQuery) return `${origin}${target.startsWith("/") ? target : `/${target}`}`;
+  return `${origin}${path === "" ? "/" : path}${hasQuery ? query : splitTarget(target).query}`;
 }
 
 /** The sender's headers minus hop-by-hop ones, Host pointed at the app, Content-Length recomputed. */

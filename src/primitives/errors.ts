@@ -15,6 +15,9 @@ export class WhkInputError extends Error {
   }
 }
 
+/** What every "no secret was given" error tells the user to do. */
+export const SECRET_HINT = "pass --secret, --secret-file or set WHK_SECRET";
+
 export function isWhkInputError(error: unknown): error is WhkInputError {
   return error instanceof WhkInputError;
 }

@@ -19,10 +19,39 @@ export function setHeader(headers: Headers, name: string, value: string): Header
   const next: Headers = {};
   for (const key in headers) {
     if (key.length === wanted.length && key.toLowerCase() === wanted) continue;
-    put(next, key, headers[key] as string);
+    defineHeader(next, key, headers[key] as string);
   }
-  put(next, name, value);
+  defineHeader(next, name, value);
   return next;
+}
+
+/** A copy without the named header (any spelling). */
+export function withoutHeader(headers: Headers, name: string): Headers {
+  const wanted = name.toLowerCase();
+  const next: Headers = {};
+  for (const key in headers) if (key.toLowerCase() !== wanted) defineHeader(next, key, headers[key] as string);
+  return next;
+}
+
+/**
+ * Headers from name/value pairs in the order they arrived: names keep their case, and a name sent more
+ * than once (in any case) is joined with ", " under its first spelling, as RFC 9110 section 5.3 allows
+ * for list-valued fields. Every reader of headers (listen, HAR, raw HTTP, delivery answers) builds them here.
+ */
+export function headersFromPairs(pairs: Iterable<readonly [string, string]>): Headers {
+  const headers: Headers = {};
+  const spelling = new Map<string, string>();
+  for (const [name, value] of pairs) {
+    const lower = name.toLowerCase();
+    const first = spelling.get(lower);
+    if (first === undefined) {
+      spelling.set(lower, name);
+      defineHeader(headers, name, value);
+    } else {
+      defineHeader(headers, first, `${headers[first] ?? ""}, ${value}`);
+    }
+  }
+  return headers;
 }
 
 export function hasHeader(headers: Headers, name: string): boolean {
@@ -30,7 +59,7 @@ export function hasHeader(headers: Headers, name: string): boolean {
 }
 
 /** Assigns a header; a name like `__proto__` is defined as data rather than changing the prototype. */
-function put(headers: Headers, name: string, value: string): void {
+export function defineHeader(headers: Headers, name: string, value: string): void {
   if (name === "__proto__") Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
   else headers[name] = value;
 }

@@ -1,9 +1,8 @@
 import { WhkInputError } from "./errors.js";
+import { isAbsoluteUrl, relativeUrl } from "./url-parts.js";
 
 /** `whk listen`'s default port, so `whk send x --to localhost` and `whk listen` pair with no flags. */
 export const DEFAULT_PORT = 3000;
-
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * Turns a target as users type it into a full URL: a URL, `host:port`, `host`, `:port` or a bare
@@ -14,7 +13,7 @@ export function parseTarget(target: string): string {
   const text = target.trim();
   if (text === "") throw new WhkInputError("bad-target", "the target is empty", "pass --to with a URL, host:port, host or port, e.g. --to localhost:3000");
   let candidate: string;
-  if (SCHEME.test(text)) candidate = text;
+  if (isAbsoluteUrl(text)) candidate = text;
   else if (/^\d+(?=$|[/?])/.test(text)) candidate = `http://localhost:${text}`;
   else if (text.startsWith(":")) candidate = `http://localhost${text}`;
   else {
@@ -38,7 +37,5 @@ export function parseTarget(target: string): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new WhkInputError("bad-target", `"${target}" uses ${url.protocol.replace(":", "")}, not http or https`, "webhooks are delivered over http:// or https://");
   }
-  const rest = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(candidate)?.[1] ?? "";
-  const path = rest === "" ? "/" : rest.startsWith("?") ? `/${rest}` : rest;
-  return `${url.protocol}//${url.host}${path}`;
+  return `${url.protocol}//${url.host}${relativeUrl(candidate)}`;
 }

@@ -52,15 +52,6 @@ export function formatTimestamp(date: Date, format: TimestampFormat, offset = "+
   }
 }
 
-/** "500ms", "10s", "5m", "1h", or a bare number of milliseconds. */
-export function parseDuration(text: string, flag: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!match) throw new WhkInputError("bad-duration", `${flag} "${text}" is not a duration`, 'write it like "500ms", "10s", "5m" or "1h"');
-  const unit = match[2] ?? "ms";
-  const factor = unit === "ms" ? 1 : unit === "s" ? 1000 : unit === "m" ? 60_000 : 3_600_000;
-  return Math.round(Number(match[1]) * factor);
-}
-
 /** An instant given on the command line: ISO 8601, or milliseconds since the epoch. */
 export function parseInstant(text: string, flag: string): Date {
   const ms = /^\d+$/.test(text) ? Number(text) : Date.parse(text);

@@ -11,11 +11,3 @@ export interface WebhookRequest {
   provider?: string;
   fixture?: string;
 }
-
-/** The path plus query of a URL, verbatim, as Topremit's string-to-sign wants it. */
-export function relativeUrl(url: string): string {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(url);
-  const rest = match ? match[1] ?? "" : url.replace(/#.*$/, "");
-  if (rest === "") return "/";
-  return rest.startsWith("?") ? `/${rest}` : rest;
-}

@@ -1,5 +1,5 @@
 import type { ReceiverAnswer } from "../providers/provider.js";
-import { providers } from "../providers/index.js";
+import { getProvider } from "../providers/index.js";
 import type { ProbeCase } from "./probe-case.js";
 
 /** What one delivery of a probe came back with: an answer, or a fault (refused, timeout...). */
@@ -31,7 +31,7 @@ export function judgeProbe(probe: ProbeCase, outcomes: readonly ProbeOutcome[]):
   const last = answers[answers.length - 1] as ReceiverAnswer;
   switch (probe.expect) {
     case "ack": {
-      const judgement = providers[probe.provider].ack.judge(last);
+      const judgement = getProvider(probe.provider).ack.judge(last);
       return judgement.ok ? passed(got) : { pass: false, got, why: judgement.why, consequence: probe.ifItFails };
     }
     case "reject": {

@@ -1,5 +1,4 @@
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { ProviderName } from "../providers/provider-name.js";
 
 /** What a check expects from the handler. */
 export type ProbeExpectation =
@@ -25,7 +24,7 @@ export interface ProbeCase {
   /** Stable id, e.g. `topremit-va/valid`. */
   id: string;
   kind: ProbeCheckKind;
-  provider: ProviderName;
+  provider: string;
   fixture: string;
   title: string;
   /** Sent in order; more than one only for a replay. */

@@ -3,16 +3,64 @@ import { chaipay } from "./chaipay/provider.js";
 import { fazz } from "./fazz/provider.js";
 import { paycombat } from "./paycombat/provider.js";
 import type { Provider } from "./provider.js";
-import { isProviderName, providerNames, type ProviderName } from "./provider-name.js";
 import { singleview } from "./singleview/provider.js";
 import { topremit } from "./topremit/provider.js";
 
-/** Every provider, by name: a provider missing here fails to compile. */
-export const providers: Record<ProviderName, Provider> = { paycombat, fazz, topremit, singleview, chaipay };
+/**
+ * The registry: every bundled provider by name, the order they are detected in, and the providers a
+ * project defines itself (whk.config.json), which every command then treats like the bundled ones.
+ * Adding a provider is its folder plus one line in each of the two records below; the compiler
+ * refuses a provider with no detection rank.
+ */
+const bundledProviders = { paycombat, fazz, topremit, singleview, chaipay } satisfies Record<string, Provider>;
 
-export function getProvider(name: string): Provider {
-  if (isProviderName(name)) return providers[name];
-  throw new WhkInputError("unknown-provider", `unknown provider "${name}"`, `choose one of ${providerNames.join(", ")}`);
+export type ProviderName = keyof typeof bundledProviders;
+
+export const providers: Record<ProviderName, Provider> = bundledProviders;
+
+/** Bundled provider names, in the order `whk list` shows them. */
+export const providerNames = Object.keys(providers) as ProviderName[];
+
+/**
+ * Which provider's `detect` is asked first (lowest first). Topremit goes before Paycombat: `X-SIGNATURE`
+ * and `X-Signature` are one header name, and only Topremit also sends X-TIMESTAMP.
+ */
+export const detectionRank: Record<ProviderName, number> = { topremit: 0, fazz: 1, paycombat: 2, chaipay: 3, singleview: 4 };
+
+const bundled: readonly Provider[] = providerNames.map((name) => providers[name]);
+const bundledByRank: readonly Provider[] = [...providerNames].sort((a, b) => detectionRank[a] - detectionRank[b]).map((name) => providers[name]);
+const defined: Provider[] = [];
+
+export function isProviderName(name: string): name is ProviderName {
+  return Object.prototype.hasOwnProperty.call(providers, name);
 }
 
-export { providerNames, type ProviderName };
+/**
+ * Adds a provider the project defines (whk.config.json, or a library caller). Its name must not be a
+ * bundled provider's: configuring a bundled one is done through its entry, not by redefining it.
+ */
+export function defineProvider(provider: Provider): void {
+  if (findProvider(provider.name) !== undefined) throw new WhkInputError("duplicate-provider", `a provider named "${provider.name}" already exists`, "give your provider another name");
+  defined.push(provider);
+}
+
+/** Every provider: bundled ones in list order, then the project's own. */
+export function allProviders(): readonly Provider[] {
+  return defined.length === 0 ? bundled : [...bundled, ...defined];
+}
+
+/** The order detection asks providers in: the project's own first (it declared them for its own traffic), then the bundled ones by rank. */
+export function providersInDetectionOrder(): readonly Provider[] {
+  return defined.length === 0 ? bundledByRank : [...defined, ...bundledByRank];
+}
+
+export function findProvider(name: string): Provider | undefined {
+  if (isProviderName(name)) return providers[name];
+  return defined.find((provider) => provider.name === name);
+}
+
+export function getProvider(name: string): Provider {
+  const provider = findProvider(name);
+  if (provider) return provider;
+  throw new WhkInputError("unknown-provider", `unknown provider "${name}"`, `choose one of ${allProviders().map((p) => p.name).join(", ")}`);
+}

@@ -1,56 +1,26 @@
 import type { Headers } from "../primitives/headers.js";
 import type { Random } from "../primitives/random.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { ProviderName } from "./provider-name.js";
+import type { SignatureScheme } from "../schemes/scheme.js";
 
-/** Why a signature check failed: stable codes, used in `--json` output and by library callers. */
-export type FailureReason =
-  | "missing-signature"
-  | "malformed-signature"
-  | "bad-signature"
-  | "missing-timestamp"
-  | "bad-timestamp"
-  | "timestamp-out-of-tolerance"
-  | "missing-token"
-  | "unreadable-body";
-
-export type SignatureCheck =
-  | { ok: true; detail: string }
-  | { ok: false; reason: FailureReason; detail: string; preimage?: string };
-
-export interface VerifyContext {
-  /** The instant timestamps are judged against. */
-  at: Date;
-  toleranceMs: number;
-}
-
-export interface SignContext {
-  secret: string;
-  now: Date;
+/**
+ * A value a provider's deliveries carry that a user may want to set (Topremit's access token, DOKU's
+ * client id). whk turns each into a command-line flag and a config key; the provider reads the value
+ * in `prepareHeaders`.
+ */
+export interface ProviderOption {
+  /** The key in `PrepareContext.options` and in a config's provider entry: `accessToken`. */
+  key: string;
+  /** The flag's name and argument: `--access-token <token>`. */
+  flag: string;
+  /** One line for `--help`; say the default. */
+  description: string;
 }
 
 export interface PrepareContext {
   random: Random;
-  accessToken?: string;
-  partnerId?: string;
-  channelId?: string;
-}
-
-/** How a provider signs its webhooks: one pure function pair, shared by providers that use the same scheme. */
-export interface SignatureScheme {
-  id: string;
-  /** One line for `whk list` and `show`. */
-  summary: string;
-  /** Whether a secret is needed at all (SingleView documents no signature). */
-  needsSecret: boolean;
-  /** Where the signature travels: a header name, or a field of the JSON body (ChaiPay). */
-  signatureIn?: { header: string } | { bodyField: string };
-  sign(request: WebhookRequest, context: SignContext): WebhookRequest;
-  verify(request: WebhookRequest, secret: string, context: VerifyContext): SignatureCheck;
-  /** The exact string the MAC is computed over, for `--show-preimage` and failure reports. */
-  preimage?(request: WebhookRequest): string | undefined;
-  /** Why this request carries no signature by the provider's own docs, or undefined if it should. */
-  unsignedBecause?(request: WebhookRequest): string | undefined;
+  /** The values given for the provider's options, by key. */
+  options: Readonly<Record<string, string>>;
 }
 
 export interface ReceiverAnswer {
@@ -83,17 +53,34 @@ export interface DocLink {
   url: string;
 }
 
+/** What `whk probe` needs to know of a provider beyond its scheme. */
+export interface ProbeHints {
+  /** A signed body field holding the amount: probe changes it and keeps the old signature (field-signing schemes). */
+  amountField?: string;
+  /** What a handler must still watch for, printed under probe's table (else derived from the scheme). */
+  caveat?: string;
+}
+
+/** Everything whk knows about one provider: data plus small pure functions, checked with `satisfies Provider`. */
 export interface Provider {
-  name: ProviderName;
+  /** Lower-case, unique: the folder name, the fixture id prefix, `--provider`. */
+  name: string;
   displayName: string;
   region: string;
+  /** Other names users know it by (a former brand); matched case-insensitively, like the name. */
+  aliases?: readonly string[];
   scheme: SignatureScheme;
-  /** Headers sent with every delivery besides the signature (e.g. Topremit's token and idempotency id). */
+  /** Values the user may set on its deliveries: flags and config keys. */
+  options?: readonly ProviderOption[];
+  /** Headers sent with every delivery besides the signature (a token, an idempotency id...). */
   prepareHeaders(context: PrepareContext): Headers;
-  /** Why a request looks like this provider's, or undefined. */
+  /** Why a request looks like this provider's, or undefined. `json` is the body parsed, when it is JSON. */
   detect(request: WebhookRequest, json: unknown): string | undefined;
   ack: Acknowledgement;
   retry: RetryPolicy;
-  /** Response headers worth showing after a delivery. */
+  /** A header whose value the provider keeps across redeliveries of one event: probe checks a redelivery is answered 2xx. */
+  idempotencyKey?: { header: string };
+  probe?: ProbeHints;
+  /** The provider's documentation: its webhook pages, signature, retries. */
   docs: readonly DocLink[];
 }

@@ -1,8 +1,10 @@
+import type { HashAlgorithm } from "../primitives/hmac.js";
+
 /**
  * Why a signature did not match, as found by re-running the provider's scheme under one controlled
  * variation at a time. Stable cause codes, for `--json` and library callers.
  */
-export type ExplainCause =
+export type CommonCause =
   // The body was changed after signing (or the signer signed other bytes than it sent).
   | "body-reformatted"
   | "body-key-order"
@@ -14,26 +16,32 @@ export type ExplainCause =
   // The secret.
   | "secret-whitespace"
   | "secret-quotes"
-  // Topremit's SNAP string-to-sign.
+  | "secret-encoding"
+  // A signed path (SNAP, templates with {path}).
   | "path-query"
   | "path-trailing-slash"
   | "path-prefix"
   | "path-absolute-url"
+  // SNAP's string-to-sign.
   | "token-bearer"
   | "token-empty"
   | "timestamp-spelling"
   | "method-case"
   | "body-not-minified"
   | "body-hash-case"
+  // Signed body fields spelled differently.
+  | "field-format"
   // How the MAC is written.
   | "signature-encoding"
   | "signature-algorithm"
-  // ChaiPay's field string.
-  | "chaipay-amount-format"
-  | "chaipay-form-encoding"
-  | "chaipay-field-set"
   // Nothing whk knows explains it.
   | "no-match";
+
+/**
+ * A cause a provider's own scheme adds, named after the provider ("chaipay-amount-format"): the common
+ * causes above stay listed for autocompletion, any other string is a provider's.
+ */
+export type ExplainCause = CommonCause | (string & {});
 
 /** A cause a variation can name (every cause but "no-match"). */
 export type VariationCause = Exclude<ExplainCause, "no-match">;
@@ -58,4 +66,23 @@ export interface Attempt {
   matches(secret: string): boolean;
   /** Secret variations belong to one given secret (0-based position); others are tried with each. */
   onlySecret?: number;
+}
+
+/** How a signature is written down. */
+export type SignatureEncoding = "hex" | "base64" | "base64url";
+
+/** What a signature is: where it travels, how it is computed and written. What explain's encoding variants need. */
+export interface SignatureFacts {
+  /** "X-SIGNATURE", "signature_hash". */
+  where: string;
+  /** The signature text as received (inside any `t=...,v1=` wrapping). */
+  given: string;
+  algorithm: HashAlgorithm;
+  /** An HMAC keyed with the secret, or a plain digest of a message that contains the secret. */
+  keyed: boolean;
+  encoding: SignatureEncoding;
+  /** The encodings the scheme's verify already reads (SNAP takes base64 or hex). */
+  accepted: readonly SignatureEncoding[];
+  /** The raw MAC the scheme computes with this secret, or would with another hash algorithm. */
+  compute(secret: string, algorithm: HashAlgorithm): Buffer;
 }

@@ -2,13 +2,13 @@ import { getHeader } from "../primitives/headers.js";
 import { sha256Hex } from "../primitives/hmac.js";
 import { formatTimestamp, type TimestampFormat } from "../primitives/time-format.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import { signatureMatches, snapPartsOf, snapSignature, snapStringToSign, type SnapParts } from "./snap-symmetric.js";
+import { signatureMatches, snapPartsOf, snapSignature, snapStringToSign, type SnapParts } from "./snap-string-to-sign.js";
 import type { Attempt, VariationCause } from "./explanation.js";
+import { pathVariants } from "./path-variants.js";
 
 /**
- * Topremit's string-to-sign, METHOD:EndpointUrl:AccessToken:sha256(minify(body)):X-TIMESTAMP
- * (https://staging-docs.topremit.com, "Virtual Account Callback"), built with one part spelled the way
- * signers and proxies get it wrong: the path (query, trailing slash, a prefix a proxy strips, the whole
+ * The SNAP string-to-sign, METHOD:EndpointUrl:AccessToken:sha256(minify(body)):X-TIMESTAMP, built with
+ * one part spelled the way signers and proxies get it wrong: the path (query, trailing slash, a prefix a proxy strips, the whole
  * URL), the token (with "Bearer", empty), the timestamp's spelling, the method's case, the body hash.
  */
 export function* snapVariants(request: WebhookRequest): Generator<Attempt> {
@@ -31,30 +31,7 @@ type Build = (changes: Partial<SnapParts>) => string;
 type Try = (cause: VariationCause, summary: string, stringToSign: string, evidence: string[]) => Attempt | undefined;
 
 function pathAttempts(request: WebhookRequest, parts: SnapParts, build: Build, attempt: Try): (Attempt | undefined)[] {
-  const endpoint = parts.endpointUrl;
-  const queryAt = endpoint.indexOf("?");
-  const path = queryAt < 0 ? endpoint : endpoint.slice(0, queryAt);
-  const query = queryAt < 0 ? "" : endpoint.slice(queryAt);
-  const evidence = (signed: string): string[] => [`EndpointUrl received: ${endpoint}`, `EndpointUrl signed: ${signed}`];
-  const out: (Attempt | undefined)[] = [];
-  if (query) {
-    out.push(attempt("path-query", `the signature matches EndpointUrl without its query string ("${path}"): the signer left the query out (SNAP signs the relative path with all its parameters), or a query was added after signing`, build({ endpointUrl: path }), evidence(path)));
-  }
-  const toggled = path.endsWith("/") && path !== "/" ? path.slice(0, -1) : `${path}/`;
-  const slash = path.endsWith("/") ? "without its trailing slash" : "with a trailing slash";
-  out.push(attempt("path-trailing-slash", `the signature matches EndpointUrl ${slash} ("${toggled}${query}"): the callback URL configured with the sender and the path your app receives differ by a trailing slash`, build({ endpointUrl: `${toggled}${query}` }), evidence(`${toggled}${query}`)));
-  const segments = path.split("/").filter((s) => s !== "");
-  for (let drop = 1; drop <= segments.length; drop++) {
-    const rest = segments.slice(drop).join("/");
-    const signed = `${rest === "" ? "/" : `/${rest}${path.endsWith("/") ? "/" : ""}`}${query}`;
-    const prefix = `/${segments.slice(0, drop).join("/")}`;
-    out.push(attempt("path-prefix", `the signature matches EndpointUrl "${signed}", without the leading "${prefix}": the sender signed a shorter path than the one in your capture (a proxy, gateway or router mount adds or strips "${prefix}"); verify with the path the sender was given`, build({ endpointUrl: signed }), evidence(signed)));
-  }
-  const absolute = request.url.replace(/#.*$/, "");
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(absolute)) {
-    out.push(attempt("path-absolute-url", "the signature matches the whole URL in place of EndpointUrl: the signer signed the absolute URL, where SNAP signs the relative path", build({ endpointUrl: absolute }), evidence(absolute)));
-  }
-  return out;
+  return pathVariants(parts.endpointUrl, request.url, "EndpointUrl").map((variant) => attempt(variant.cause, variant.summary, build({ endpointUrl: variant.signed }), variant.evidence));
 }
 
 function otherAttempts(request: WebhookRequest, parts: SnapParts, received: string, build: Build, attempt: Try): (Attempt | undefined)[] {

@@ -1,4 +1,4 @@
-import type { SignatureScheme } from "../providers/provider.js";
+import type { SignatureScheme } from "./scheme.js";
 
 /** For a provider that documents no webhook signature: nothing is added, and nothing can be verified. */
 export function unsigned(why: string): SignatureScheme {
@@ -6,6 +6,7 @@ export function unsigned(why: string): SignatureScheme {
     id: "none",
     summary: "none documented",
     needsSecret: false,
+    covers: { body: "none", timestamp: false, path: false },
     sign: (request) => request,
     verify: () => ({ ok: false, reason: "missing-signature", detail: why }),
     unsignedBecause: () => why,

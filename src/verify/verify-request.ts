@@ -1,18 +1,17 @@
 import { detectProvider } from "./detect-provider.js";
-import { WhkInputError } from "../primitives/errors.js";
+import { SECRET_HINT, WhkInputError } from "../primitives/errors.js";
 import { checkEventSchema, parseBody } from "./check-event-schema.js";
 import { explainFailure } from "./explain/explain-failure.js";
 import type { Explanation } from "../schemes/explanation.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import { providers } from "../providers/index.js";
-import type { FailureReason, SignatureCheck } from "../providers/provider.js";
-import type { ProviderName } from "../providers/provider-name.js";
+import { getProvider } from "../providers/index.js";
+import type { FailureReason, SignatureCheck } from "../schemes/scheme.js";
 
 export type VerifyReason = "valid-signature" | "unsigned-provider" | "unknown-provider" | FailureReason;
 
 export interface VerifyResult {
   ok: boolean;
-  provider: ProviderName | undefined;
+  provider: string | undefined;
   /** Why this provider was chosen. */
   detectedBy: string | undefined;
   reason: VerifyReason;
@@ -28,20 +27,21 @@ export interface VerifyResult {
 
 export interface VerifyOptions {
   secret?: string | readonly string[];
-  provider?: ProviderName;
+  provider?: string;
   /** The instant timestamps are judged against; default the request's receivedAt, else the clock. */
   now?: Date;
-  /** How far X-TIMESTAMP may be from `now`. Default 5 minutes. */
+  /** How far a signed timestamp may be from `now`. Default: the scheme's own (5 minutes for SNAP). */
   toleranceMs?: number;
   /** Also report the string-to-sign when the signature matches (`--show-preimage`). */
   includePreimage?: boolean;
 }
 
+/** The default tolerance of timestamped schemes, for callers that show it (`--help`, probe's stale check). */
 export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
 
 /**
  * Verifies a received request: detects the provider, checks the signature with each secret in turn
- * (key rotation), checks Topremit's timestamp, and validates the body against the event schemas (a
+ * (key rotation), checks a signed timestamp against the tolerance, and validates the body against the event schemas (a
  * warning, never a failure). Returns a value; throws only for misuse (no secret for a signed provider).
  */
 export function verifyRequest(request: WebhookRequest, options: VerifyOptions = {}): VerifyResult {
@@ -57,7 +57,7 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
       warnings: [],
     };
   }
-  const provider = providers[detection.provider];
+  const provider = getProvider(detection.provider);
   const warnings = checkEventSchema(detection.provider, body);
   const base = { provider: detection.provider, detectedBy: detection.because, warnings };
   const unsignedBecause = provider.scheme.unsignedBecause?.(request);
@@ -66,10 +66,10 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
   }
   const secrets: readonly string[] = typeof options.secret === "string" ? [options.secret] : (options.secret ?? []);
   if (secrets.length === 0 || secrets.every((s) => s === "")) {
-    throw new WhkInputError("missing-secret", `${provider.displayName} requests are signed, and no secret was given`, "pass --secret, --secret-file or set WHK_SECRET");
+    throw new WhkInputError("missing-secret", `${provider.displayName} requests are signed, and no secret was given`, SECRET_HINT);
   }
   const at = options.now ?? (request.receivedAt !== undefined ? new Date(request.receivedAt) : new Date());
-  const context = { at, toleranceMs: options.toleranceMs ?? DEFAULT_TOLERANCE_MS };
+  const context = options.toleranceMs !== undefined ? { at, toleranceMs: options.toleranceMs } : { at };
   let first: SignatureCheck | undefined;
   for (const [index, secret] of secrets.entries()) {
     const check = provider.scheme.verify(request, secret, context);
@@ -89,7 +89,7 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
 function withPreimage(result: VerifyResult, request: WebhookRequest, options: VerifyOptions): VerifyResult {
   const wanted = options.includePreimage === true || result.explain?.cause === "no-match";
   if (wanted && result.preimage === undefined && result.provider !== undefined) {
-    const preimage = providers[result.provider].scheme.preimage?.(request);
+    const preimage = getProvider(result.provider).scheme.preimage?.(request);
     if (preimage !== undefined) result.preimage = preimage;
   }
   return result;

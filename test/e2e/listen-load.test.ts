@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseRequestFile } from "../../src/primitives/request-file.js";
-import { relativeUrl } from "../../src/primitives/webhook-request.js";
+import { relativeUrl } from "../../src/primitives/url-parts.js";
 import { killListeners, post, spawnListener, type Answer } from "../helpers/listener-process.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-listen-load-"));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseRequestFile } from "../../src/primitives/request-file.js";
-import type { ProviderName } from "../../src/providers/provider-name.js";
+import type { ProviderName } from "../../src/providers/index.js";
 import { aSecret, run, signedFixture, stackFrames } from "../helpers/verify-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-sign-"));

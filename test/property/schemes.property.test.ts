@@ -4,9 +4,10 @@ import { minifyJson } from "../../src/primitives/minify-json.js";
 import { parseJsonPath, readJsonText, writeJsonText } from "../../src/primitives/json-text.js";
 import { parseRequestFile, toRequestFile } from "../../src/primitives/request-file.js";
 import { isWhkInputError } from "../../src/primitives/errors.js";
-import { bodyHmacSha256Hex } from "../../src/schemes/body-hmac-sha256.js";
+import { templateScheme } from "../../src/schemes/template/template-scheme.js";
 import { snapSymmetric } from "../../src/schemes/snap-symmetric.js";
-import { chaipaySignature, chaipaySignedFields } from "../../src/schemes/chaipay-signature.js";
+import { chaipaySignature } from "../../src/providers/chaipay/signature.js";
+import { chaipaySignedFields } from "../../src/providers/chaipay/field-string.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 
 const runs = { numRuns: 200 };
@@ -25,7 +26,7 @@ const changeByte = (bytes: Uint8Array, index: number, delta: number): Buffer => 
 };
 
 describe("hex HMAC-SHA256 of the body (Paycombat, Fazz)", () => {
-  const scheme = bodyHmacSha256Hex("X-Signature");
+  const scheme = templateScheme({ algorithm: "hmac-sha256", header: "X-Signature" });
   it("sign then verify always passes, any bytes, any secret", () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), aSecret, (body, secret) => {
       const signed = scheme.sign(request(body), { secret, now: aMoment });

@@ -29,10 +29,10 @@ describe("compiled fixtures render the same bytes as renderFixtureBody", () => {
 
 describe("createRequestFactory", () => {
   it.each(allFixtures().map((f) => [f.id]))("%s: the same requests as prepareFixtureRequest over one seeded stream", (id) => {
-    const make = createRequestFactory({ fixture: id, url: aUrl, seed: 5, accessToken: "tok", headers: { "X-Trace": "1" } });
+    const make = createRequestFactory({ fixture: id, url: aUrl, seed: 5, options: { accessToken: "tok" }, headers: { "X-Trace": "1" } });
     const stream = seededRandom(5);
     for (let i = 0; i < 3; i++) {
-      const expected = prepareFixtureRequest({ fixture: id, url: aUrl, random: stream, now: SEEDED_EPOCH, accessToken: "tok", headers: { "X-Trace": "1" } });
+      const expected = prepareFixtureRequest({ fixture: id, url: aUrl, random: stream, now: SEEDED_EPOCH, options: { accessToken: "tok" }, headers: { "X-Trace": "1" } });
       const actual = make();
       expect(actual.body.toString()).toBe(expected.body.toString());
       expect(actual.headers).toEqual(expected.headers);

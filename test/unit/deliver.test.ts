@@ -28,7 +28,7 @@ describe("deliver: one attempt, answers and faults as values", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("sends the exact bytes, path and headers, and returns the answer", async () => {
-    const dispatcher = createDispatcher({ timeoutMs: 2000 });
+    const dispatcher = await createDispatcher({ timeoutMs: 2000 });
     const result = await deliver(aRequest(`${base}/hooks/in?x=1`), { dispatcher });
     await dispatcher.close();
     expect(result).toMatchObject({ ok: true, status: 202, body: 'POST /hooks/in?x=1 {"a":1}', bodyTruncated: false });

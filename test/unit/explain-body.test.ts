@@ -3,7 +3,7 @@ import { buildRequest, signRequest } from "../../src/sign/sign-request.js";
 import { verifyRequest } from "../../src/verify/verify-request.js";
 import { sortedKeysJson } from "../../src/verify/explain/json-rewrites.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
-import type { ProviderName } from "../../src/providers/provider-name.js";
+import type { ProviderName } from "../../src/providers/index.js";
 
 // Each test makes one real mistake: sign some bytes, deliver other bytes, and expects verify to name it.
 const aSecret = "whk-explain-secret-5d1e";
@@ -13,7 +13,7 @@ const compact = JSON.stringify(aPayload);
 
 /** Signs `signedBody` the provider's way, then delivers `deliveredBody` with the same headers. */
 function deliveredAfterSigning(provider: ProviderName, signedBody: string | Buffer, deliveredBody: string | Buffer): WebhookRequest {
-  const unsigned = buildRequest({ provider, url: "http://127.0.0.1:3000/webhooks/in", body: signedBody, accessToken: "tok-1" });
+  const unsigned = buildRequest({ provider, url: "http://127.0.0.1:3000/webhooks/in", body: signedBody, options: { accessToken: "tok-1" } });
   const signed = signRequest(unsigned, { provider, secret: aSecret, now: anInstant });
   return { ...signed, body: typeof deliveredBody === "string" ? Buffer.from(deliveredBody, "utf8") : deliveredBody };
 }

@@ -4,8 +4,8 @@ import { setHeader } from "../../src/primitives/headers.js";
 import { buildRequest, signRequest } from "../../src/sign/sign-request.js";
 import { verifyRequest } from "../../src/verify/verify-request.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
-import { snapBodyHash, snapSignature, snapStringToSign, type SnapParts } from "../../src/schemes/snap-symmetric.js";
-import type { ProviderName } from "../../src/providers/provider-name.js";
+import { snapBodyHash, snapSignature, snapStringToSign, type SnapParts } from "../../src/schemes/snap-string-to-sign.js";
+import type { ProviderName } from "../../src/providers/index.js";
 
 const aSecret = "sk_live_Zq9explain";
 const anInstant = new Date("2025-05-15T05:34:31.000Z");
@@ -14,13 +14,13 @@ const aToken = "tok-5f2c9a";
 const aTimestamp = "2025-05-15T12:34:31+07:00";
 
 function signed(provider: ProviderName, url = "http://127.0.0.1:3000/webhooks/topremit"): WebhookRequest {
-  const unsigned = buildRequest({ provider, url, body: aBody, accessToken: aToken });
+  const unsigned = buildRequest({ provider, url, body: aBody, options: { accessToken: aToken } });
   return signRequest(unsigned, { provider, secret: aSecret, now: anInstant });
 }
 
 /** A Topremit request whose X-SIGNATURE a buggy signer computed over `stringToSign` (parts changed as given). */
 function topremitSignedOver(changes: Partial<SnapParts>, url = "http://127.0.0.1:3000/webhooks/topremit?env=test"): WebhookRequest {
-  const request = buildRequest({ provider: "topremit", url, body: aBody, accessToken: aToken });
+  const request = buildRequest({ provider: "topremit", url, body: aBody, options: { accessToken: aToken } });
   const withTimestamp = { ...request, headers: setHeader(request.headers, "X-TIMESTAMP", aTimestamp) };
   const parts: SnapParts = { method: "POST", endpointUrl: new URL(url).pathname + new URL(url).search, accessToken: aToken, bodyHash: snapBodyHash(Buffer.from(aBody)), timestamp: aTimestamp, ...changes };
   return { ...withTimestamp, headers: setHeader(withTimestamp.headers, "X-SIGNATURE", snapSignature(aSecret, snapStringToSign(parts))) };

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fixtureFileSchema } from "../../src/fixtures/fixture-file-schema.js";
-import { providerNames } from "../../src/providers/provider-name.js";
+import { providerNames } from "../../src/providers/index.js";
 import { eventSchemas, paycombatPayoutSchema } from "../../src/providers/event-schemas.js";
 
 // Checks the fixture data on its own: read straight from disk and checked against the strict file schema.

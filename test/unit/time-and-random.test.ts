@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatTimestamp, parseDuration } from "../../src/primitives/time-format.js";
+import { formatTimestamp } from "../../src/primitives/time-format.js";
+import { parseDuration } from "../../src/primitives/duration.js";
 import { randomDigits, randomUuid, seededRandom } from "../../src/primitives/random.js";
 import { decimalString } from "../../src/primitives/decimal-string.js";
 

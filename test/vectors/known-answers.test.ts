@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { hmacSha256 } from "../../src/primitives/hmac.js";
 import { goFormEncode } from "../../src/primitives/go-form-encode.js";
-import { chaipayHash, chaipayMessage } from "../../src/schemes/chaipay-signature.js";
-import { snapBodyHash, snapSignature, snapStringToSign, snapSymmetric } from "../../src/schemes/snap-symmetric.js";
-import { bodyHmacSha256Hex } from "../../src/schemes/body-hmac-sha256.js";
+import { chaipayHash, chaipayMessage } from "../../src/providers/chaipay/field-string.js";
+import { snapBodyHash, snapSignature, snapStringToSign } from "../../src/schemes/snap-string-to-sign.js";
+import { snapSymmetric } from "../../src/schemes/snap-symmetric.js";
+import { templateScheme } from "../../src/schemes/template/template-scheme.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 
 // Expected values below were computed outside whk (openssl dgst, Python's hmac/urllib), never by whk itself.
@@ -53,7 +54,7 @@ describe("hex HMAC-SHA256 of the body (Fazz, Paycombat)", () => {
 
   it("puts Paycombat's signature in X-Signature over the compact body", () => {
     const aVaRegisterBody = '{"status":"APPROVED","account_bank":1,"account_number":1,"account_holder":1,"id":1}';
-    const signed = bodyHmacSha256Hex("X-Signature").sign(
+    const signed = templateScheme({ algorithm: "hmac-sha256", header: "X-Signature" }).sign(
       { method: "POST", url: "http://localhost:3000/", headers: {}, body: Buffer.from(aVaRegisterBody) },
       { secret: "paycombat-signature-key", now: new Date() },
     );

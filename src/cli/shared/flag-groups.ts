@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { withProviderOptions } from "./provider-flags.js";
 
 /** What the command registrations share: the exit-code help text and the flags several commands take. */
 
@@ -24,14 +25,12 @@ export function withSecretOptions(command: Command, repeatable = false): Command
 
 /** Flags that shape the request, shared by `show` and `send` so both build the same bytes. */
 export function withRequestOptions(command: Command): Command {
-  return withSecretOptions(command)
+  withSecretOptions(command)
     .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:3000/)")
     .option("--seed <n>", "reproducible render: same ids and body timestamps for the same seed")
     .option("--set <path=value>", "set a body field (dotted path); path:=<json> for typed values (repeatable)", collect)
     .option("--data <body>", "a whole custom body: @file.json, - for stdin, or literal text (still signed)")
     .option("--header <header>", 'extra header "Name: value" (repeatable)', collect)
-    .option("--timestamp <instant>", "sign as of this instant (ISO 8601) instead of now")
-    .option("--access-token <token>", "Topremit: the Bearer token sent and signed (default: generated)")
-    .option("--partner-id <id>", "Topremit: X-PARTNER-ID (default: generated)")
-    .option("--channel-id <id>", "Topremit: CHANNEL-ID (default 95221)");
+    .option("--timestamp <instant>", "sign as of this instant (ISO 8601) instead of now");
+  return withProviderOptions(command);
 }

@@ -1,4 +1,5 @@
 import { WhkInputError } from "../../primitives/errors.js";
+import { parseWholeNumber } from "../../primitives/whole-number.js";
 import type { Fixture } from "../../fixtures/fixture.js";
 import { setHeader, type Headers } from "../../primitives/headers.js";
 import { assertJsonText } from "../../primitives/json-text.js";
@@ -6,6 +7,7 @@ import { prepareFixtureRequest, type FieldOverride, type PrepareOptions } from "
 import { parseTarget } from "../../primitives/target-url.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import { readStdin, readUserFile } from "../../primitives/read-input.js";
+import { providerOptionValues } from "./provider-flags.js";
 import type { SecretFlags } from "./secret-flags.js";
 
 /** The flags `show` and `send` share, so both build exactly the same request. */
@@ -15,10 +17,9 @@ export interface RequestFlags extends SecretFlags {
   set?: string[];
   data?: string;
   header?: string[];
-  accessToken?: string;
-  partnerId?: string;
-  channelId?: string;
   timestamp?: string;
+  /** Providers' declared flags (--access-token ...), by commander's attribute name. */
+  [providerFlag: string]: unknown;
 }
 
 export const DEFAULT_TARGET = "localhost";
@@ -59,20 +60,14 @@ export function readData(spec: string): Buffer {
   return Buffer.from(spec, "utf8");
 }
 
-export function parseSeed(text: string): number {
-  if (!/^\d{1,15}$/.test(text)) throw new WhkInputError("bad-seed", `--seed "${text}" is not a whole number`, "use a whole number such as --seed 42");
-  return Number(text);
-}
-
 export function prepareOptionsFrom(fixture: Fixture | string, flags: RequestFlags): PrepareOptions {
   const options: PrepareOptions = { fixture, url: parseTarget(flags.to ?? DEFAULT_TARGET) };
-  if (flags.seed !== undefined) options.seed = parseSeed(flags.seed);
+  if (flags.seed !== undefined) options.seed = parseWholeNumber(flags.seed, "--seed", { min: 0, max: Number.MAX_SAFE_INTEGER }, "use a whole number such as --seed 42");
   if (flags.data !== undefined) options.data = readData(flags.data);
   if (flags.set && flags.set.length > 0) options.set = parseSet(flags.set);
   if (flags.header && flags.header.length > 0) options.headers = parseHeaderFlags(flags.header);
-  if (flags.accessToken !== undefined) options.accessToken = flags.accessToken;
-  if (flags.partnerId !== undefined) options.partnerId = flags.partnerId;
-  if (flags.channelId !== undefined) options.channelId = flags.channelId;
+  const values = providerOptionValues(flags);
+  if (Object.keys(values).length > 0) options.options = values;
   return options;
 }
 

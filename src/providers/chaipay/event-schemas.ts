@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventSchema } from "../event-schema.js";
 
 // ChaiPay (CHAIPort, now PortOne). Amounts are JSON numbers (float64). Payment and link webhooks carry
 // `signature_hash` (base64 HMAC-SHA256) in the body; the refund webhook carries none.
@@ -89,3 +90,11 @@ export const chaipayRefundSchema = z.object({
   payment_channel: z.string(),
   payment_method: z.string(),
 });
+
+/** chaipay's event schemas, by the name a fixture gives in its `schema` field. */
+export const chaipayEventSchemas = {
+  "chaipay.payin": { provider: "chaipay", description: "PAYIN payment status update, signed with signature_hash in the body.", schema: chaipayPayinSchema },
+  "chaipay.payment-link": { provider: "chaipay", description: "Payment link status change, signed with signature_hash in the body.", schema: chaipayPaymentLinkSchema },
+  "chaipay.subscription-link": { provider: "chaipay", description: "Subscription link status change, signed with signature_hash in the body.", schema: chaipaySubscriptionLinkSchema },
+  "chaipay.refund": { provider: "chaipay", description: "Refund status change (unsigned).", schema: chaipayRefundSchema },
+} satisfies Record<string, EventSchema>;

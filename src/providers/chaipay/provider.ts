@@ -1,4 +1,4 @@
-import { chaipaySignature } from "../../schemes/chaipay-signature.js";
+import { chaipaySignature } from "./signature.js";
 import { http200 } from "../acknowledgements.js";
 import type { Provider } from "../provider.js";
 
@@ -19,6 +19,10 @@ export const chaipay = {
     return undefined;
   },
   ack: http200("", "HTTP 200"),
+  probe: {
+    amountField: "amount",
+    caveat: "ChaiPay signs only some fields (amount, currency, status, order refs...): never trust the unsigned ones (buyer details, descriptions) for anything that moves money.",
+  },
   retry: {
     documented: false,
     summary: "no retry policy documented",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventSchema } from "../event-schema.js";
 
 // Fazz (formerly Xfers) callbacks are JSON:API style `{ data: { id, type, attributes } }`; amounts and
 // fees are decimal strings ("0.01", "14.0"). Docs: https://docs.fazz.com/docs/callback-event-types
@@ -70,3 +71,9 @@ export const fazzDisbursementSchema = z.object({
     }),
   }),
 });
+
+/** fazz's event schemas, by the name a fixture gives in its `schema` field. */
+export const fazzEventSchemas = {
+  "fazz.payment": { provider: "fazz", description: "Payment callback for virtual accounts and PayNow QR (data.type = payment).", schema: fazzPaymentSchema },
+  "fazz.disbursement": { provider: "fazz", description: "Disbursement callback (data.type = disbursement), completed or failed.", schema: fazzDisbursementSchema },
+} satisfies Record<string, EventSchema>;

@@ -1,5 +1,5 @@
 import { hasHeader } from "../../primitives/headers.js";
-import { bodyHmacSha256Hex } from "../../schemes/body-hmac-sha256.js";
+import { templateScheme } from "../../schemes/template/template-scheme.js";
 import { http200 } from "../acknowledgements.js";
 import type { Provider } from "../provider.js";
 
@@ -16,7 +16,7 @@ export const fazz = {
   name: "fazz",
   displayName: "Fazz (Xfers)",
   region: "Singapore, Indonesia",
-  scheme: bodyHmacSha256Hex("Xfers-Signature"),
+  scheme: templateScheme({ algorithm: "hmac-sha256", header: "Xfers-Signature" }),
   prepareHeaders: () => ({ "Content-Type": "application/json" }),
   detect: (request) => (hasHeader(request.headers, "Xfers-Signature") ? "Xfers-Signature header" : undefined),
   ack: http200("", "HTTP 200"),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventSchema } from "../event-schema.js";
 
 // Paycombat webhooks carry no event-name field: the kind is `type` + `status`.
 // Docs: https://docs.paycombat.com (Webhook PAYIN SUCCESS / PAYOUT SUCCESS / VA Register Callback).
@@ -91,3 +92,10 @@ export const paycombatPayoutSchema = z.object({
   pending_at: z.string().nullable(),
   type: z.literal("PAYOUT"),
 });
+
+/** paycombat's event schemas, by the name a fixture gives in its `schema` field. */
+export const paycombatEventSchemas = {
+  "paycombat.va-register": { provider: "paycombat", description: "VA Register Callback: the registration result (APPROVED or FAILED) of a virtual account.", schema: paycombatVaRegisterSchema },
+  "paycombat.payin": { provider: "paycombat", description: "PAYIN object sent on PAYIN SUCCESS, FAILED and EXPIRED.", schema: paycombatPayinSchema },
+  "paycombat.payout": { provider: "paycombat", description: "PAYOUT object sent on PAYOUT SUCCESS, FAILED and RETURNED.", schema: paycombatPayoutSchema },
+} satisfies Record<string, EventSchema>;

@@ -1,5 +1,5 @@
 import { hasHeader } from "../../primitives/headers.js";
-import { bodyHmacSha256Hex } from "../../schemes/body-hmac-sha256.js";
+import { templateScheme } from "../../schemes/template/template-scheme.js";
 import { http200 } from "../acknowledgements.js";
 import type { Provider } from "../provider.js";
 
@@ -12,7 +12,7 @@ export const paycombat = {
   name: "paycombat",
   displayName: "Paycombat",
   region: "Asia (multi-currency payin/payout)",
-  scheme: bodyHmacSha256Hex("X-Signature"),
+  scheme: templateScheme({ algorithm: "hmac-sha256", header: "X-Signature" }),
   prepareHeaders: () => ({ "Content-Type": "application/json" }),
   detect(request) {
     // Topremit's X-SIGNATURE is the same header name; only Topremit also sends X-TIMESTAMP.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventSchema } from "../event-schema.js";
 
 // SingleView's samples are not valid JSON (placeholders, `00.00`, comments); the tables call every field
 // a String, but the samples show bare numbers for amounts and status codes. We accept numbers there.
@@ -78,3 +79,11 @@ export const singleviewPayrollPaymentSchema = z.object({
     }),
   ),
 });
+
+/** singleview's event schemas, by the name a fixture gives in its `schema` field. */
+export const singleviewEventSchemas = {
+  "singleview.payment-status": { provider: "singleview", description: "svWebHookPaymentStatus: status and approval status of ERP payments.", schema: singleviewPaymentStatusSchema },
+  "singleview.payment-charge": { provider: "singleview", description: "svWebHookPaymentCharge: bank charges posted against ERP payments.", schema: singleviewPaymentChargeSchema },
+  "singleview.payroll-approval": { provider: "singleview", description: "svWebHookPayrollApprovalStatus: approval outcome of a payroll.", schema: singleviewPayrollApprovalSchema },
+  "singleview.payroll-payment": { provider: "singleview", description: "svWebHookPayrollPaymentStatus: payment status of a payroll and of each payee.", schema: singleviewPayrollPaymentSchema },
+} satisfies Record<string, EventSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { EventSchema } from "../event-schema.js";
 
 // Topremit follows SNAP BI: money is `{ value: "150000.00", currency: "IDR" }` with two decimals as a string.
 // Docs: https://staging-docs.topremit.com ("Virtual Account Callback", "QRIS Callback", "Inquiry QRIS").
@@ -42,3 +43,9 @@ export const topremitQrisSchema = z.object({
     type: z.literal("QRIS"),
   }),
 });
+
+/** topremit's event schemas, by the name a fixture gives in its `schema` field. */
+export const topremitEventSchemas = {
+  "topremit.va": { provider: "topremit", description: "Virtual Account Callback (SNAP payment notification, additionalInfo.type VIRTUAL_ACCOUNT).", schema: topremitVaSchema },
+  "topremit.qris": { provider: "topremit", description: "QRIS Callback, inferred from the Inquiry QRIS response (additionalInfo.type QRIS).", schema: topremitQrisSchema },
+} satisfies Record<string, EventSchema>;

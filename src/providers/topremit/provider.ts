@@ -17,11 +17,16 @@ export const topremit = {
   displayName: "Topremit",
   region: "Indonesia (SNAP BI)",
   scheme: snapSymmetric,
-  prepareHeaders: ({ random, accessToken, partnerId, channelId }) => ({
+  options: [
+    { key: "accessToken", flag: "--access-token <token>", description: "the Bearer token sent and signed (default: generated)" },
+    { key: "partnerId", flag: "--partner-id <id>", description: "X-PARTNER-ID (default: generated)" },
+    { key: "channelId", flag: "--channel-id <id>", description: `CHANNEL-ID (default ${DEFAULT_CHANNEL_ID})` },
+  ],
+  prepareHeaders: ({ random, options }) => ({
     "Content-Type": "application/json",
-    Authorization: `Bearer ${accessToken ?? randomAlnum(random, 40)}`,
-    "CHANNEL-ID": channelId ?? DEFAULT_CHANNEL_ID,
-    "X-PARTNER-ID": partnerId ?? randomUuid(random),
+    Authorization: `Bearer ${options["accessToken"] ?? randomAlnum(random, 40)}`,
+    "CHANNEL-ID": options["channelId"] ?? DEFAULT_CHANNEL_ID,
+    "X-PARTNER-ID": options["partnerId"] ?? randomUuid(random),
     "X-EXTERNAL-ID": randomDigits(random, 20),
   }),
   detect(request) {
@@ -29,6 +34,8 @@ export const topremit = {
     return undefined;
   },
   ack: http200("{}", "HTTP 200 with {}"),
+  // "unique ... valid at least 24 h": a redelivery keeps it, so a handler can drop duplicates by it.
+  idempotencyKey: { header: "X-EXTERNAL-ID" },
   retry: {
     documented: false,
     summary: "no retry policy documented",

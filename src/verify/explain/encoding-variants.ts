@@ -1,6 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
-import type { Attempt } from "../../schemes/explanation.js";
-import type { MacAlgorithm, SignatureFacts } from "./signature-facts.js";
+import { algorithmName, bytesEqual, type HashAlgorithm } from "../../primitives/hmac.js";
+import type { Attempt, SignatureEncoding, SignatureFacts } from "../../schemes/explanation.js";
 
 interface Decoding {
   name: string;
@@ -9,11 +8,14 @@ interface Decoding {
   accepted: boolean;
 }
 
-const ALGORITHM_NAMES: Record<MacAlgorithm, string> = { sha1: "HMAC-SHA1", sha256: "HMAC-SHA256", sha512: "HMAC-SHA512" };
-const ENCODING_NAMES = { hex: "lower-case hex", base64: "standard base64" } as const;
+/** The other hashes worth trying: the ones HMACs are built on, and the plain digests gateways use (MD5 among them). */
+const HMAC_HASHES: readonly HashAlgorithm[] = ["sha256", "sha512", "sha1"];
+const DIGEST_HASHES: readonly HashAlgorithm[] = ["sha256", "sha512", "md5", "sha1"];
+
+const ENCODING_NAMES: Record<SignatureEncoding, string> = { hex: "lower-case hex", base64: "standard base64", base64url: "base64url" };
 
 /** Every way the given signature text can be read as bytes: hex, base64, base64url, behind a `sha256=`-style prefix. */
-function decodings(given: string, accepted: readonly ("hex" | "base64")[]): Decoding[] {
+function decodings(given: string, accepted: readonly SignatureEncoding[]): Decoding[] {
   const out: Decoding[] = [];
   const prefixed = /^([A-Za-z0-9-]{1,12})=(.+)$/.exec(given);
   const candidates: [string, string][] = [["", given]];
@@ -29,7 +31,7 @@ function decodings(given: string, accepted: readonly ("hex" | "base64")[]): Deco
       out.push({ name: `${padded ? "standard base64" : "base64 without padding"}${suffix}`, bytes: Buffer.from(text, "base64"), accepted: !prefix && padded && accepted.includes("base64") });
     }
     if (/^[A-Za-z0-9_-]+={0,2}$/.test(text) && /[_-]/.test(text)) {
-      out.push({ name: `base64url${suffix}`, bytes: Buffer.from(text, "base64url"), accepted: false });
+      out.push({ name: `base64url${suffix}`, bytes: Buffer.from(text, "base64url"), accepted: !prefix && accepted.includes("base64url") });
     }
   }
   return out;
@@ -42,20 +44,17 @@ function decodings(given: string, accepted: readonly ("hex" | "base64")[]): Deco
 export function* encodingVariants(facts: SignatureFacts, displayName: string): Generator<Attempt> {
   const documented = ENCODING_NAMES[facts.encoding];
   for (const decoding of decodings(facts.given, facts.accepted)) {
-    for (const algorithm of [facts.algorithm, ...(["sha256", "sha512", "sha1"] as const).filter((a) => a !== facts.algorithm)]) {
+    for (const algorithm of [facts.algorithm, ...(facts.keyed ? HMAC_HASHES : DIGEST_HASHES).filter((a) => a !== facts.algorithm)]) {
       const sameAlgorithm = algorithm === facts.algorithm;
       if (sameAlgorithm && decoding.accepted) continue;
       const evidence = [`${facts.where} is ${facts.given.length} characters, read as ${decoding.name}: ${decoding.bytes.length} bytes`];
-      const matches = (secret: string): boolean => {
-        const mac = createHmac(algorithm, secret).update(facts.message).digest();
-        return mac.length === decoding.bytes.length && timingSafeEqual(mac, decoding.bytes);
-      };
+      const matches = (secret: string): boolean => bytesEqual(facts.compute(secret, algorithm), decoding.bytes);
       if (sameAlgorithm) {
         yield { cause: "signature-encoding", summary: `the signature is the right MAC written as ${decoding.name}: ${displayName} writes ${facts.where} as ${documented}`, evidence, matches };
       } else {
         yield {
           cause: "signature-algorithm",
-          summary: `the signature is ${ALGORITHM_NAMES[algorithm]} (${decoding.name}) of the right message: ${displayName} signs with ${ALGORITHM_NAMES[facts.algorithm]}`,
+          summary: `the signature is ${algorithmName(algorithm, facts.keyed)} (${decoding.name}) of the right message: ${displayName} signs with ${algorithmName(facts.algorithm, facts.keyed)}`,
           evidence,
           matches,
         };

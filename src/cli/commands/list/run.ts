@@ -1,6 +1,6 @@
 import { allFixtures } from "../../../fixtures/fixture-catalog.js";
 import type { Fixture } from "../../../fixtures/fixture.js";
-import { getProvider, providers } from "../../../providers/index.js";
+import { getProvider } from "../../../providers/index.js";
 import type { Provider } from "../../../providers/provider.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { formatTable } from "../../shared/table.js";
@@ -12,7 +12,7 @@ export interface ListFlags {
 
 /** The scheme a fixture is actually sent with: ChaiPay's refund webhook, for one, is unsigned. */
 function schemeOf(fixture: Fixture): string {
-  const scheme = providers[fixture.provider].scheme;
+  const scheme = getProvider(fixture.provider).scheme;
   const request = { method: "POST", url: "http://localhost/", headers: {}, body: Buffer.from(fixture.body) };
   return scheme.unsignedBecause?.(request) !== undefined ? "none" : scheme.id;
 }
@@ -50,6 +50,6 @@ export function runList(flags: ListFlags): number {
   }
   const rows = fixtures.map((f) => [f.id, f.provider, f.title, schemeOf(f), f.provenance.method]);
   process.stdout.write(formatTable(["ID", "PROVIDER", "EVENT", "SIGNATURE", "PROVENANCE"], rows));
-  if (provider !== undefined) process.stdout.write(providerFacts(providers[provider]));
+  if (provider !== undefined) process.stdout.write(providerFacts(getProvider(provider)));
   return EXIT_OK;
 }

@@ -3,7 +3,7 @@ import { formatByteSize } from "../../../primitives/byte-size.js";
 import type { CaptureEvent, CaptureStats, ErrorEvent, RequestEvent } from "../../../listen/capture-record.js";
 import type { CaptureServer } from "../../../listen/capture-server.js";
 import type { VerifyResult } from "../../../verify/verify-request.js";
-import { relativeUrl } from "../../../primitives/webhook-request.js";
+import { relativeUrl } from "../../../primitives/url-parts.js";
 
 export interface ReadyInfo {
   verifying: boolean;

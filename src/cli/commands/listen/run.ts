@@ -1,8 +1,8 @@
-import { WhkInputError } from "../../../primitives/errors.js";
+import { parseWholeNumber } from "../../../primitives/whole-number.js";
 import { parseByteSize } from "../../../primitives/byte-size.js";
 import { startCaptureServer } from "../../../listen/capture-server.js";
 import { parseTarget } from "../../../primitives/target-url.js";
-import { parseDuration } from "../../../primitives/time-format.js";
+import { parseDuration } from "../../../primitives/duration.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { createListenOutput } from "./output.js";
@@ -20,20 +20,14 @@ export interface ListenFlags extends SecretFlags {
   json?: boolean;
 }
 
-function parseWhole(text: string, flag: string, min: number, max: number, hint: string): number {
-  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!(value >= min && value <= max)) throw new WhkInputError("bad-number", `${flag} "${text}" must be a whole number from ${min} to ${max}`, hint);
-  return value;
-}
-
 /**
  * Runs the capture server until SIGINT/SIGTERM (or --count requests), then finishes every request in
  * flight, prints the summary and exits 0. A second Ctrl-C drops open connections at once.
  */
 export async function runListen(flags: ListenFlags): Promise<number> {
   const secrets = readSecrets(flags);
-  const port = parseWhole(flags.port ?? "3000", "--port", 0, 65535, "use --port 0 to pick a free port");
-  const count = flags.count !== undefined ? parseWhole(flags.count, "--count", 1, Number.MAX_SAFE_INTEGER, "write it like --count 1") : undefined;
+  const port = parseWholeNumber(flags.port ?? "3000", "--port", { min: 0, max: 65535 }, `--port "${flags.port}" must be a whole number from 0 to 65535: use --port 0 to pick a free port`);
+  const count = flags.count !== undefined ? parseWholeNumber(flags.count, "--count", { min: 1, max: Number.MAX_SAFE_INTEGER }, "write it like --count 1") : undefined;
   const forwardTo = flags.forwardTo !== undefined ? parseTarget(flags.forwardTo) : undefined;
   const output = createListenOutput(flags.json === true);
   let captured = 0;

@@ -3,16 +3,18 @@ import type { ProbeRow } from "../../../probe/junit-report.js";
 import type { Provider } from "../../../providers/provider.js";
 import { formatTable } from "../../shared/table.js";
 
-/** Plain words about what a provider's scheme cannot protect against, printed under the table. */
+/**
+ * Plain words about what a provider's scheme cannot protect against, printed under the table: the
+ * provider's own caveat, else what follows from what its signature covers.
+ */
 export function schemeCaveat(provider: Provider): string | undefined {
-  if (!provider.scheme.needsSecret) {
-    return `${provider.displayName} documents no webhook signature: only the acknowledgement checks ran, and your handler cannot tell a forgery from the real thing. Protect the endpoint another way (an unguessable URL path, an IP allow-list) and confirm each payment with ${provider.displayName}'s API before acting on it.`;
+  const { scheme, displayName } = provider;
+  if (!scheme.needsSecret) {
+    return `${displayName} documents no webhook signature: only the acknowledgement checks ran, and your handler cannot tell a forgery from the real thing. Protect the endpoint another way (an unguessable URL path, an IP allow-list) and confirm each payment with ${displayName}'s API before acting on it.`;
   }
-  if (provider.name === "paycombat" || provider.name === "fazz") {
-    return `${provider.displayName} signs no timestamp, so a replayed delivery cannot be told from the request alone: make your handler idempotent on the event's id.`;
-  }
-  if (provider.name === "chaipay") {
-    return "ChaiPay signs only some fields (amount, currency, status, order refs...): never trust the unsigned ones (buyer details, descriptions) for anything that moves money.";
+  if (provider.probe?.caveat !== undefined) return provider.probe.caveat;
+  if (!scheme.covers.timestamp && provider.idempotencyKey === undefined) {
+    return `${displayName} signs no timestamp, so a replayed delivery cannot be told from the request alone: make your handler idempotent on the event's id.`;
   }
   return undefined;
 }

@@ -1,15 +1,16 @@
-import { allFixtures, getFixture } from "../../../fixtures/fixture-catalog.js";
+import { fixturesOf, getFixture } from "../../../fixtures/fixture-catalog.js";
+import type { Fixture } from "../../../fixtures/fixture.js";
 import { WhkInputError } from "../../../primitives/errors.js";
 import { buildProbeCases } from "../../../probe/probe-cases.js";
 import { junitReport } from "../../../probe/junit-report.js";
 import { runProbe } from "../../../probe/run-probe.js";
 import { parseTarget } from "../../../primitives/target-url.js";
-import { parseDuration } from "../../../primitives/time-format.js";
+import { parseDuration } from "../../../primitives/duration.js";
 import { DEFAULT_TOLERANCE_MS } from "../../../verify/verify-request.js";
 import { waitForTarget } from "../../../deliver/wait-for-target.js";
 import { createDispatcher, deliver } from "../../../deliver/deliver.js";
-import { isProviderName } from "../../../providers/provider-name.js";
-import { providers } from "../../../providers/index.js";
+import { allProviders, findProvider, getProvider } from "../../../providers/index.js";
+import type { Provider } from "../../../providers/provider.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
 import { renderProbeRows, renderProbeSummary, schemeCaveat } from "./output.js";
 import { requireOneSecret, type SecretFlags } from "../../shared/secret-flags.js";
@@ -27,19 +28,27 @@ export interface ProbeFlags extends SecretFlags {
 
 const DEFAULT_WAIT_MS = 30_000;
 
-function fixtureOrProvider(subject: string) {
+/** Every event of a provider, or the one fixture named. */
+function fixturesToProbe(subject: string): { provider: Provider; fixtures: readonly Fixture[] } {
+  const named = findProvider(subject);
+  if (named !== undefined) {
+    const fixtures = fixturesOf(named.name);
+    if (fixtures.length === 0) throw new WhkInputError("no-fixture", `${named.displayName} has no fixtures to probe with`, "add one to its fixture folder, or name a fixture id from `whk list`");
+    return { provider: named, fixtures };
+  }
   try {
-    return getFixture(subject);
+    const fixture = getFixture(subject);
+    return { provider: getProvider(fixture.provider), fixtures: [fixture] };
   } catch {
-    throw new WhkInputError("unknown-subject", `"${subject}" is neither a provider nor a fixture`, "name a provider (paycombat, fazz, topremit, singleview, chaipay) or a fixture id from `whk list`");
+    const names = allProviders().map((p) => p.name).join(", ");
+    throw new WhkInputError("unknown-subject", `"${subject}" is neither a provider nor a fixture`, `name a provider (${names}) or a fixture id from \`whk list\``);
   }
 }
 
 /** `whk probe <provider|fixture>`: does the handler accept the real thing and reject forgeries? */
 export async function runProbeCommand(subject: string, flags: ProbeFlags): Promise<number> {
-  const fixtures = isProviderName(subject) ? allFixtures().filter((f) => f.provider === subject) : [fixtureOrProvider(subject)];
-  const provider = providers[fixtures[0]?.provider ?? "singleview"];
-  if (flags.to === undefined) throw new WhkInputError("missing-target", "whk probe needs the handler's URL", "pass --to, e.g. --to http://127.0.0.1:3000/webhooks/topremit");
+  const { provider, fixtures } = fixturesToProbe(subject);
+  if (flags.to === undefined) throw new WhkInputError("missing-target", "whk probe needs the handler's URL", "pass --to, e.g. --to http://127.0.0.1:3000/webhooks/provider");
   const url = parseTarget(flags.to);
   const secret = requireOneSecret(flags, provider.scheme.needsSecret, provider.displayName);
   const toleranceMs = flags.tolerance !== undefined ? parseDuration(flags.tolerance, "--tolerance") : DEFAULT_TOLERANCE_MS;
@@ -57,7 +66,7 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
   }
 
   const cases = buildProbeCases({ fixtures, url, secret, now: new Date(), toleranceMs });
-  const dispatcher = createDispatcher({ timeoutMs, ...(flags.insecure ? { insecure: true } : {}) });
+  const dispatcher = await createDispatcher({ timeoutMs, ...(flags.insecure ? { insecure: true } : {}) });
   try {
     const rows = await runProbe(cases, async (request) => {
       const result = await deliver(request, { dispatcher, timeoutMs });

@@ -1,9 +1,6 @@
 import type { Dispatcher } from "undici";
-import { WhkInputError } from "../../../primitives/errors.js";
 import { acknowledgementExpectation, type Expectation } from "../../../deliver/expectation.js";
 import type { PrepareOptions } from "../../../fixtures/prepare-fixture-request.js";
-import { signRequest } from "../../../sign/sign-request.js";
-import type { WebhookRequest } from "../../../primitives/webhook-request.js";
 import type { Provider } from "../../../providers/provider.js";
 import type { SendSettings } from "./options.js";
 import type { RequestSaver } from "./save.js";
@@ -16,20 +13,6 @@ export interface SendContext {
   secret: string | undefined;
   dispatcher: Dispatcher;
   saver?: RequestSaver;
-}
-
-export type Signer = (request: WebhookRequest, now: Date) => WebhookRequest;
-
-/** Signs the provider's way; a body the scheme cannot sign (ChaiPay needs a JSON object) is an input error. */
-export function signerFor(provider: Provider, secret: string | undefined): Signer {
-  return (request, now) => {
-    try {
-      return signRequest(request, secret !== undefined ? { provider, secret, now } : { provider, now });
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error;
-      throw new WhkInputError("cannot-sign", `${request.fixture ?? provider.name}: ${error.message}`, "pass a body the provider's scheme can sign (see `whk show`)");
-    }
-  };
 }
 
 export function expectationFor(provider: Provider, settings: SendSettings): Expectation {

@@ -3,8 +3,9 @@ import { judgeDelivery } from "../../../deliver/expectation.js";
 import { prepareFixtureRequest } from "../../../fixtures/prepare-fixture-request.js";
 import { runLoad, type LoadDelivery, type LoadProgress } from "../../../deliver/load-run.js";
 import { createRequestFactory } from "../../../fixtures/request-factory.js";
-import { providers } from "../../../providers/index.js";
-import { expectationFor, signerFor, signingClock, type SendContext } from "./context.js";
+import { getProvider } from "../../../providers/index.js";
+import { signerFor } from "../../shared/signer.js";
+import { expectationFor, signingClock, type SendContext } from "./context.js";
 import { deliveryJson, formatSummaryHuman, providerNextStep, summaryJson, type DeliveryReport } from "./output.js";
 import { startProgress } from "./progress.js";
 
@@ -18,7 +19,7 @@ const FLUSH_LINES = 256;
 export async function sendLoad(context: SendContext, load: { count: number; concurrency: number }): Promise<boolean> {
   const { settings } = context;
   const lanes = settings.fixtures.map((fixture) => {
-    const provider = providers[fixture.provider];
+    const provider = getProvider(fixture.provider);
     return { fixture, provider, make: createRequestFactory({ ...context.prepare, fixture }), sign: signerFor(provider, context.secret), expectation: expectationFor(provider, settings) };
   });
   const laneOf = (index: number) => lanes[index % lanes.length] as (typeof lanes)[number];

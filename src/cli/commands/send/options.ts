@@ -1,9 +1,11 @@
 import { WhkInputError } from "../../../primitives/errors.js";
+import { parseWholeNumber } from "../../../primitives/whole-number.js";
 import { explicitExpectation, type Expectation } from "../../../deliver/expectation.js";
 import { fixturesOf, getFixture } from "../../../fixtures/fixture-catalog.js";
 import type { Fixture } from "../../../fixtures/fixture.js";
 import { parseTarget } from "../../../primitives/target-url.js";
-import { parseDuration, parseInstant } from "../../../primitives/time-format.js";
+import { parseDuration } from "../../../primitives/duration.js";
+import { parseInstant } from "../../../primitives/time-format.js";
 import { getProvider } from "../../../providers/index.js";
 import { DEFAULT_TARGET, type RequestFlags } from "../../shared/request-flags.js";
 import { resolveSaveTarget, type SaveTarget } from "./save.js";
@@ -46,11 +48,7 @@ const MAX_COUNT = 10_000_000;
 const MAX_CONCURRENCY = 10_000;
 
 function wholeNumber(text: string, flag: string, min: number, max: number, example: string): number {
-  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new WhkInputError(`bad-${flag.slice(2)}`, `${flag} "${text}" is not a whole number from ${min} to ${max}`, `write it like ${flag} ${example}`);
-  }
-  return value;
+  return parseWholeNumber(text, flag, { min, max }, `write it like ${flag} ${example}`);
 }
 
 function parseRetrySpeed(text: string): number {

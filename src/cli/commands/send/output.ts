@@ -1,4 +1,5 @@
 import { STATUS_CODES } from "node:http";
+import { formatDuration } from "../../../primitives/duration.js";
 import { colors, errColors } from "../../shared/colors.js";
 import type { DeliveryResult } from "../../../deliver/deliver.js";
 import type { RetryWait } from "../../../deliver/deliver-with-retries.js";
@@ -30,23 +31,16 @@ const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" 
 const truncate = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 const ms = (value: number): string => (value < 10 ? `${value.toFixed(1)}ms` : `${Math.round(value)}ms`);
 
-export function formatDelay(delayMs: number): string {
-  if (delayMs % 3_600_000 === 0) return `${delayMs / 3_600_000}h`;
-  if (delayMs % 60_000 === 0) return `${delayMs / 60_000}m`;
-  if (delayMs >= 1000) return `${(delayMs / 1000).toFixed(delayMs % 1000 === 0 ? 0 : 1)}s`;
-  return `${delayMs}ms`;
-}
-
 /** What the provider does after this final failure, per its documented retry policy. */
 export function providerNextStep(provider: Provider, retried: { used: boolean; attempts: number; capped: boolean }): string {
   const { retry, displayName } = provider;
   if (!retry.documented) return retry.afterLastFailure;
   if (!retried.used) {
-    const firstWait = formatDelay(retry.delaysMs[0] ?? 0);
+    const firstWait = formatDuration(retry.delaysMs[0] ?? 0);
     return `${displayName} would retry in ${firstWait} (${retry.summary}); simulate it with --retries --retry-speed max`;
   }
   if (retried.capped) {
-    const nextWait = formatDelay(retry.delaysMs[retried.attempts - 1] ?? 0);
+    const nextWait = formatDuration(retry.delaysMs[retried.attempts - 1] ?? 0);
     return `${displayName} would retry again in ${nextWait} (${retry.summary}); stopped by --retries after ${plural(retried.attempts, "attempt")}`;
   }
   return `after ${plural(retried.attempts, "attempt")}: ${retry.afterLastFailure}`;
@@ -113,8 +107,8 @@ export function formatDeliveryHuman(report: DeliveryReport): string {
 
 /** A stderr line before a retry: the provider's wait and the compressed one. */
 export function formatWait(wait: RetryWait, maxRetries: number, speed: number): string {
-  const real = Number.isFinite(speed) ? `waiting ${formatDelay(wait.waitMs)} at --retry-speed ${speed}` : "not waiting (--retry-speed max)";
-  return errColors.dim(`  retry ${wait.retry} of ${maxRetries}: the provider waits ${formatDelay(wait.delayMs)}; ${real}\n`);
+  const real = Number.isFinite(speed) ? `waiting ${formatDuration(wait.waitMs)} at --retry-speed ${speed}` : "not waiting (--retry-speed max)";
+  return errColors.dim(`  retry ${wait.retry} of ${maxRetries}: the provider waits ${formatDuration(wait.delayMs)}; ${real}\n`);
 }
 
 export interface SummaryContext {

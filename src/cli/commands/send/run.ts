@@ -2,12 +2,13 @@ import { createDispatcher, deliver } from "../../../deliver/deliver.js";
 import { deliverWithRetries } from "../../../deliver/deliver-with-retries.js";
 import type { Fixture } from "../../../fixtures/fixture.js";
 import { prepareFixtureRequest } from "../../../fixtures/prepare-fixture-request.js";
-import { providers } from "../../../providers/index.js";
+import { getProvider } from "../../../providers/index.js";
 import type { Provider } from "../../../providers/provider.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
 import { prepareOptionsFrom } from "../../shared/request-flags.js";
 import { requireOneSecret } from "../../shared/secret-flags.js";
-import { expectationFor, signerFor, signingClock, type SendContext } from "./context.js";
+import { signerFor } from "../../shared/signer.js";
+import { expectationFor, signingClock, type SendContext } from "./context.js";
 import { sendLoad } from "./load.js";
 import { parseSendFlags, type SendFlags, type SendSettings } from "./options.js";
 import { deliveryJson, formatDeliveryHuman, formatWait, providerNextStep, type DeliveryReport } from "./output.js";
@@ -16,14 +17,14 @@ import { createRequestSaver } from "./save.js";
 /** Delivers fixtures to a receiver and judges each answer the way the provider would. Exit 0 only if every one succeeded. */
 export async function runSend(ids: readonly string[], flags: SendFlags): Promise<number> {
   const settings = parseSendFlags(ids, flags);
-  const signing = settings.fixtures.map((f) => providers[f.provider]).find((p) => p.scheme.needsSecret);
+  const signing = settings.fixtures.map((f) => getProvider(f.provider)).find((p) => p.scheme.needsSecret);
   const secret = requireOneSecret(flags, signing !== undefined, signing?.displayName ?? "");
   const first = settings.fixtures[0] as Fixture;
   const context: SendContext = {
     settings,
     prepare: prepareOptionsFrom(first, flags),
     secret,
-    dispatcher: createDispatcher({ timeoutMs: settings.timeoutMs, insecure: settings.insecure, ...(settings.load ? { connections: settings.load.concurrency } : {}) }),
+    dispatcher: await createDispatcher({ timeoutMs: settings.timeoutMs, insecure: settings.insecure, ...(settings.load ? { connections: settings.load.concurrency } : {}) }),
     ...(settings.save ? { saver: createRequestSaver(settings.save) } : {}),
   };
   try {
@@ -55,7 +56,7 @@ async function sendEach(context: SendContext): Promise<boolean> {
   const noted = new Set<string>();
   let allOk = true;
   for (const [index, fixture] of settings.fixtures.entries()) {
-    const provider = providers[fixture.provider];
+    const provider = getProvider(fixture.provider);
     const unsigned = prepared[index] ?? prepareFixtureRequest({ ...context.prepare, fixture });
     const sign = signerFor(provider, context.secret);
     const delaysMs = retryDelays(provider, settings, noted);

@@ -1,20 +1,13 @@
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
 import { WhkInputError } from "../../../primitives/errors.js";
+import { isDirectory } from "../../../primitives/read-input.js";
 import { toRequestFile, type RequestFile } from "../../../primitives/request-file.js";
 import type { WebhookRequest } from "../../../primitives/webhook-request.js";
 import { writeFileAtomic } from "../../shared/write-file-atomic.js";
 
 /** `--save`: a directory gets one file per request; a file gets the one request, or NDJSON for several. */
 export type SaveTarget = { kind: "directory"; path: string } | { kind: "file"; path: string };
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Decided before sending, so a bad path fails with exit 2 before anything goes on the wire. */
 export function resolveSaveTarget(spec: string): SaveTarget {

@@ -1,7 +1,7 @@
 import { getFixture } from "../../../fixtures/fixture-catalog.js";
 import { signRequest } from "../../../sign/sign-request.js";
 import { parseInstant } from "../../../primitives/time-format.js";
-import { providers } from "../../../providers/index.js";
+import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { formatRequest, type RequestFormat } from "../../shared/format-request.js";
 import { prepareFromFlags, type RequestFlags } from "../../shared/request-flags.js";
@@ -15,7 +15,7 @@ export interface ShowFlags extends RequestFlags {
 /** Prints exactly the request `whk send` would make: same render, same headers, same signature. */
 export function runShow(fixtureId: string, flags: ShowFlags): number {
   const fixture = getFixture(fixtureId);
-  const provider = providers[fixture.provider];
+  const provider = getProvider(fixture.provider);
   const secret = requireOneSecret(flags, provider.scheme.needsSecret, provider.displayName);
   const unsigned = prepareFromFlags(fixture, flags);
   const now = flags.timestamp !== undefined ? parseInstant(flags.timestamp, "--timestamp") : new Date();

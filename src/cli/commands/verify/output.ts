@@ -1,3 +1,4 @@
+import { allProviders } from "../../../providers/index.js";
 import { colors, type Colors } from "../../shared/colors.js";
 import type { VerifyResult } from "../../../verify/verify-request.js";
 
@@ -45,7 +46,7 @@ export function verifyHumanLines(source: string, result: VerifyResult, verbose: 
   const reason = paint(result.ok && result.reason === "valid-signature" ? colors.green : result.ok ? colors.yellow : colors.red, result.reason);
   const lines = [`${mark(result)} ${source}  ${result.provider ?? "unknown"}  ${reason}: ${result.detail}`];
   if (result.detectedBy !== undefined && (verbose || !result.ok)) lines.push(paint(colors.dim, `    detected: ${result.detectedBy}`));
-  if (result.reason === "unknown-provider") lines.push(paint(colors.dim, "    hint: pass --provider <name> (paycombat, fazz, topremit, singleview, chaipay)"));
+  if (result.reason === "unknown-provider") lines.push(paint(colors.dim, `    hint: pass --provider <name> (${allProviders().map((p) => p.name).join(", ")})`));
   const explain = result.explain;
   if (explain) {
     const label = explain.cause === "no-match" ? "why" : `why (${explain.cause})`;

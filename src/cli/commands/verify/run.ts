@@ -1,5 +1,6 @@
 import { inputFiles } from "../../../inputs/read-requests.js";
-import { parseDuration, parseInstant } from "../../../primitives/time-format.js";
+import { parseDuration } from "../../../primitives/duration.js";
+import { parseInstant } from "../../../primitives/time-format.js";
 import type { VerifyOptions } from "../../../verify/verify-request.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";

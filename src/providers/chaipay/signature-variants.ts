@@ -1,18 +1,10 @@
-import { decimalString } from "../primitives/decimal-string.js";
-import { goQueryEscape } from "../primitives/go-form-encode.js";
-import { constantTimeEqual } from "../primitives/hmac.js";
-import type { WebhookRequest } from "../primitives/webhook-request.js";
-import {
-  chaipayHash,
-  chaipayMessage,
-  chaipaySignedFields,
-  chaipayVariantOf,
-  fieldValue,
-  parseJsonObject,
-  type ChaipayVariant,
-  type JsonObject,
-} from "./chaipay-signature.js";
-import type { Attempt } from "./explanation.js";
+import { decimalString } from "../../primitives/decimal-string.js";
+import { goQueryEscape } from "../../primitives/go-form-encode.js";
+import { constantTimeEqual } from "../../primitives/hmac.js";
+import { parseJsonObject, type JsonObject } from "../../primitives/json-object.js";
+import type { WebhookRequest } from "../../primitives/webhook-request.js";
+import type { Attempt } from "../../schemes/explanation.js";
+import { chaipayHash, chaipayMessage, chaipaySignedFields, chaipayVariantOf, fieldValue, type ChaipayVariant } from "./field-string.js";
 
 /**
  * ChaiPay signs a field string: fixed fields, all present, sorted, values formatted (amount as the

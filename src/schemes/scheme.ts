@@ -1,0 +1,70 @@
+import type { WebhookRequest } from "../primitives/webhook-request.js";
+import type { Attempt, SignatureFacts } from "./explanation.js";
+
+/** Why a signature check failed: stable codes, used in `--json` output and by library callers. */
+export type FailureReason =
+  | "missing-signature"
+  | "malformed-signature"
+  | "bad-signature"
+  | "missing-timestamp"
+  | "bad-timestamp"
+  | "timestamp-out-of-tolerance"
+  | "missing-token"
+  | "unreadable-body";
+
+export type SignatureCheck =
+  | { ok: true; detail: string }
+  | { ok: false; reason: FailureReason; detail: string; preimage?: string };
+
+export interface VerifyContext {
+  /** The instant timestamps are judged against. */
+  at: Date;
+  /** How far a signed timestamp may be from `at`; undefined means the scheme's own default. */
+  toleranceMs?: number;
+}
+
+export interface SignContext {
+  secret: string;
+  now: Date;
+}
+
+/**
+ * What a signature covers. It decides, without naming any provider, which near misses explain tries
+ * (body re-formatting only where the body's bytes are signed), which forgeries probe sends (a stale
+ * timestamp, a wrong path) and what probe warns about (no timestamp: replays go unnoticed).
+ */
+export interface SignatureCoverage {
+  /** The body's bytes (or a hash of them), selected fields of it, or nothing of it. */
+  body: "bytes" | "fields" | "none";
+  timestamp: boolean;
+  /** The path (and query) the request is sent to. */
+  path: boolean;
+}
+
+/**
+ * How a provider signs its webhooks: a pure sign/verify pair, shared by every provider that signs the
+ * same way (providers differ by parameters, not by copies). Optional hooks let `verify` explain a
+ * mismatch without knowing the scheme.
+ */
+export interface SignatureScheme {
+  id: string;
+  /** One line for `whk list` and `show`. */
+  summary: string;
+  /** Whether a secret is needed at all (a provider that documents no signature needs none). */
+  needsSecret: boolean;
+  /** Where the signature travels: a header, or a field of the body. */
+  signatureIn?: { header: string } | { bodyField: string };
+  covers: SignatureCoverage;
+  sign(request: WebhookRequest, context: SignContext): WebhookRequest;
+  verify(request: WebhookRequest, secret: string, context: VerifyContext): SignatureCheck;
+  /** The exact string the MAC is computed over (secrets masked), for `--show-preimage` and failure reports. */
+  preimage?(request: WebhookRequest): string | undefined;
+  /** Why this request carries no signature by the provider's own docs, or undefined if it should. */
+  unsignedBecause?(request: WebhookRequest): string | undefined;
+  /** How the signature is written and computed, so explain can try other encodings and algorithms. */
+  facts?(request: WebhookRequest): SignatureFacts | undefined;
+  /** Near misses particular to this scheme (one part of its string-to-sign spelled differently). */
+  variants?(request: WebhookRequest): Iterable<Attempt>;
+  /** What to compare by hand with the sender when no near miss explains a mismatch. */
+  noMatchEvidence?(request: WebhookRequest): string[];
+}

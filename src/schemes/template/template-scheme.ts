@@ -1,0 +1,165 @@
+import { readBodyField, writeBodyField } from "../../primitives/body-field.js";
+import { formatDuration } from "../../primitives/duration.js";
+import { getHeader, setHeader } from "../../primitives/headers.js";
+import { algorithmName, bytesEqual, constantTimeEqual, digest, hmac, type HashAlgorithm } from "../../primitives/hmac.js";
+import { formatTimestamp } from "../../primitives/time-format.js";
+import type { WebhookRequest } from "../../primitives/webhook-request.js";
+import type { SignatureFacts } from "../explanation.js";
+import type { SignatureCheck, SignatureScheme, VerifyContext } from "../scheme.js";
+import { headerFormat } from "./header-format.js";
+import { decodeMac, encodedLength, encodeMac, ENCODING_WORDS, keyOf } from "./mac-encoding.js";
+import { messageParts, templateProblems, type SignatureTemplate } from "./signature-template.js";
+import { describeMessage, renderMessage } from "./template-message.js";
+import { templateVariants, type MacChange } from "./template-variants.js";
+
+const DEFAULT_TOLERANCE_SECONDS = 300;
+
+/** What a received request carries: its signatures and timestamp, or why they cannot be read. */
+type Located = { signatures: string[]; timestamp: string | undefined } | { problem: SignatureCheck };
+
+/**
+ * A scheme from a signature template (signature-template.ts): the one implementation behind every
+ * provider that signs with an HMAC or digest over some of the request, or sends a static token.
+ * Throws TypeError for a template with problems (templateProblems says which).
+ */
+export function templateScheme(template: SignatureTemplate): SignatureScheme {
+  const problems = templateProblems(template);
+  if (problems.length > 0) throw new TypeError(`invalid signature template: ${problems.join("; ")}`);
+  const token = template.algorithm === "token";
+  const keyed = template.algorithm.startsWith("hmac-");
+  const hash = (token ? "sha256" : template.algorithm.replace("hmac-", "")) as HashAlgorithm;
+  const key = template.key ?? "utf8";
+  const encoding = template.encoding ?? "hex";
+  const message = template.message ?? "{body}";
+  const parts = messageParts(message);
+  const format = template.header !== undefined ? headerFormat(template.format ?? "{signature}") : undefined;
+  const where = template.header ?? (template.bodyField as string);
+  const defaultToleranceMs = (template.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS) * 1000;
+  const algorithm = algorithmName(hash, keyed);
+
+  /** The MAC over a request; explain varies the hash, the HMAC key and the signed path. */
+  const mac = (request: WebhookRequest, timestamp: string | undefined, secret: string, change: MacChange = {}): Buffer => {
+    const signed = renderMessage(parts, request, timestamp, secret, change.path);
+    const withHash = change.hash ?? hash;
+    return keyed ? hmac(withHash, change.key ?? keyOf(secret, key), signed) : digest(withHash, signed);
+  };
+
+  const stampOf = (now: Date): string =>
+    template.timestamp === "unix" ? String(Math.floor(now.getTime() / 1000)) : template.timestamp === "unix-ms" ? String(now.getTime()) : formatTimestamp(now, "iso-z");
+
+  const what = (request: WebhookRequest): string => (message === "{body}" ? `the ${request.body.length}-byte body` : "the string-to-sign");
+
+  function locate(request: WebhookRequest): Located {
+    const raw = format !== undefined ? getHeader(request.headers, where)?.trim() : readBodyField(request, where);
+    if (raw === undefined || raw === "") {
+      return { problem: { ok: false, reason: "missing-signature", detail: format !== undefined ? `no ${where} header` : `the body has no ${where} field` } };
+    }
+    const read = format !== undefined ? format.read(raw) : { signatures: [raw] };
+    if (read === undefined) {
+      return { problem: { ok: false, reason: "malformed-signature", detail: `${where} does not have the form ${format?.text ?? "{signature}"} (got ${raw.length} characters)` } };
+    }
+    const timestamp = (read as { timestamp?: string }).timestamp ?? (template.timestampHeader !== undefined ? getHeader(request.headers, template.timestampHeader)?.trim() : undefined);
+    if (template.timestamp !== undefined && (timestamp === undefined || timestamp === "")) {
+      const from = template.timestampHeader !== undefined ? `no ${template.timestampHeader} header` : `no timestamp in ${where}`;
+      return { problem: { ok: false, reason: "missing-timestamp", detail: from } };
+    }
+    return { signatures: read.signatures, timestamp };
+  }
+
+  function judgeTimestamp(timestamp: string, context: VerifyContext): SignatureCheck | undefined {
+    const signedAt = template.timestamp === "iso" ? Date.parse(timestamp) : /^\d+$/.test(timestamp) ? Number(timestamp) * (template.timestamp === "unix" ? 1000 : 1) : Number.NaN;
+    if (Number.isNaN(signedAt)) return { ok: false, reason: "bad-timestamp", detail: `the timestamp "${timestamp}" is not ${template.timestamp === "iso" ? "ISO 8601" : `Unix ${template.timestamp === "unix" ? "seconds" : "milliseconds"}`}` };
+    const toleranceMs = context.toleranceMs ?? defaultToleranceMs;
+    const skewMs = context.at.getTime() - signedAt;
+    if (Math.abs(skewMs) > toleranceMs) {
+      const direction = skewMs > 0 ? "old" : "in the future";
+      return {
+        ok: false,
+        reason: "timestamp-out-of-tolerance",
+        detail: `the signed timestamp is ${formatDuration(Math.abs(skewMs))} ${direction} (tolerance ${formatDuration(toleranceMs)}): signature valid, but a receiver should reject it as a possible replay`,
+      };
+    }
+    return undefined;
+  }
+
+  const scheme: SignatureScheme = {
+    id: token ? "token" : `${template.algorithm}-${encoding.toLowerCase()}`,
+    summary: token
+      ? `${where}: the secret itself (a static token, compared as is)`
+      : `${format !== undefined ? (format.text === "{signature}" ? where : `${where} (${format.text})`) : `body.${where}`}: ${ENCODING_WORDS[encoding]} ${algorithm}(${keyed ? `secret${key === "utf8" ? "" : ` (${key})`}, ` : ""}${message === "{body}" ? "body" : message})`,
+    needsSecret: true,
+    signatureIn: format !== undefined ? { header: where } : { bodyField: where },
+    covers: {
+      body: parts.some((p) => p.kind === "body") ? "bytes" : parts.some((p) => p.kind === "field") ? "fields" : "none",
+      timestamp: parts.some((p) => p.kind === "timestamp"),
+      path: parts.some((p) => p.kind === "path"),
+    },
+    sign(request, { secret, now }) {
+      const timestamp = template.timestamp !== undefined ? stampOf(now) : undefined;
+      let signed = request;
+      if (timestamp !== undefined && template.timestampHeader !== undefined) signed = { ...signed, headers: setHeader(signed.headers, template.timestampHeader, timestamp) };
+      const signature = token ? secret : encodeMac(mac(signed, timestamp, secret), encoding);
+      if (format !== undefined) return { ...signed, headers: setHeader(signed.headers, where, format.write(signature, timestamp)) };
+      return { ...signed, body: writeBodyField(signed, where, signature) };
+    },
+    verify(request, secret, context) {
+      const located = locate(request);
+      if ("problem" in located) return located.problem;
+      const { signatures, timestamp } = located;
+      if (token) {
+        return signatures.some((given) => constantTimeEqual(secret, given))
+          ? { ok: true, detail: `${where} matches the token (compared in constant time)` }
+          : { ok: false, reason: "bad-signature", detail: `${where} is not the token you gave` };
+      }
+      const decoded = signatures.map((given) => decodeMac(given, hash, encoding)).filter((m): m is Buffer => m !== undefined);
+      if (decoded.length === 0) {
+        const first = signatures[0] ?? "";
+        return { ok: false, reason: "malformed-signature", detail: `${where} is not ${encodedLength(hash, encoding)} ${ENCODING_WORDS[encoding]} characters (got ${first.length} characters)` };
+      }
+      const expected = mac(request, timestamp, secret);
+      if (!decoded.some((given) => bytesEqual(expected, given))) {
+        return { ok: false, reason: "bad-signature", detail: `${where} does not match ${algorithm} of ${what(request)}`, preimage: describeMessage(parts, request, timestamp) };
+      }
+      const late = timestamp !== undefined ? judgeTimestamp(timestamp, context) : undefined;
+      if (late) return late;
+      const within = timestamp !== undefined ? `; timestamp within ${formatDuration(context.toleranceMs ?? defaultToleranceMs)}` : "";
+      return { ok: true, detail: `${where} matches ${algorithm} of ${what(request)}${within}` };
+    },
+    preimage(request) {
+      if (token) return undefined;
+      const located = locate(request);
+      return describeMessage(parts, request, "problem" in located ? undefined : located.timestamp);
+    },
+    facts(request): SignatureFacts | undefined {
+      const located = locate(request);
+      if (token || "problem" in located) return undefined;
+      const family = encoding === "HEX" ? "hex" : encoding;
+      return {
+        where,
+        given: located.signatures[0] ?? "",
+        algorithm: hash,
+        keyed,
+        encoding: family,
+        accepted: [family],
+        compute: (secret, withHash) => mac(request, located.timestamp, secret, { hash: withHash }),
+      };
+    },
+    variants(request) {
+      const located = locate(request);
+      if (token || "problem" in located) return [];
+      const given = located.signatures.map((text) => decodeMac(text, hash, encoding)).filter((m): m is Buffer => m !== undefined);
+      const matches = (secret: string, change: MacChange & { request?: WebhookRequest }): boolean => {
+        const expected = mac(change.request ?? request, located.timestamp, secret, change);
+        return given.some((mac) => bytesEqual(expected, mac));
+      };
+      return templateVariants({ template, parts, request, matches });
+    },
+    noMatchEvidence(request) {
+      if (message === "{body}") return [`signed bytes: the ${request.body.length}-byte body exactly as received`];
+      const located = locate(request);
+      const timestamp = "problem" in located ? undefined : located.timestamp;
+      return [`the string-to-sign is ${JSON.stringify(message)}${timestamp !== undefined ? ` with timestamp ${timestamp}` : ""}: compare it, filled in below, with the one the sender signed`];
+    },
+  };
+  return scheme;
+}
