@@ -53,11 +53,11 @@ export {
 export type { CaptureEvent, CaptureRecord, CaptureStats, RequestEvent, ErrorEvent, RecordedResponse } from "./listen/capture-record.js";
 export { DEFAULT_CAPTURE_DIR } from "./listen/capture-writer.js";
 export { parseByteSize } from "./primitives/byte-size.js";
-export { providers, getProvider, findProvider, allProviders, defineProvider, providerNames, type ProviderName } from "./providers/index.js";
+// The registry, and the few provider-specific helpers it re-exports (a provider's folder stays its own).
+export * from "./providers/index.js";
 export type { Provider, ProviderOption, Acknowledgement, RetryPolicy, DocLink } from "./providers/provider.js";
 export type { SignatureScheme, SignatureCheck, FailureReason, SignatureCoverage } from "./schemes/scheme.js";
 export { templateScheme } from "./schemes/template/template-scheme.js";
 export { templateProblems, type SignatureTemplate } from "./schemes/template/signature-template.js";
 export { snapStringToSign, snapBodyHash, snapSignature } from "./schemes/snap-string-to-sign.js";
-export { chaipayMessage, chaipaySignedFields, type ChaipayVariant } from "./providers/chaipay/field-string.js";
 export * from "./providers/event-schemas.js";

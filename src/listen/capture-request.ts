@@ -108,7 +108,7 @@ function count(stats: CaptureStats, verdict: VerifyResult | null, record: Captur
   if (record.forwardError !== undefined) stats.errors++;
 }
 
-/** `http://<Host header><request-target verbatim>`: the URL the sender used, as Topremit signs it. */
+/** `http://<Host header><request-target verbatim>`: the URL the sender used, as path-signing schemes sign it. */
 function requestUrl(req: IncomingMessage, authority: string): string {
   const target = req.url ?? "/";
   if (isAbsoluteUrl(target)) return target;

@@ -4,7 +4,7 @@ import type { CaptureRecord } from "./capture-record.js";
 
 export const DEFAULT_CAPTURE_DIR = ".whk-captures";
 
-/** `20250515T053431123Z-000042-topremit.json`: sorts by arrival, unique within one listener. */
+/** `20250515T053431123Z-000042-<provider>.json`: sorts by arrival, unique within one listener. */
 export function captureFileName(receivedAt: string, seq: number, provider: string | null): string {
   const compact = receivedAt.replace(/[-:.]/g, "");
   return `${compact}-${String(seq).padStart(6, "0")}-${provider ?? "unknown"}.json`;

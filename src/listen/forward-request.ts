@@ -25,8 +25,8 @@ export function endToEndHeaders(raw: readonly string[], alsoDrop: readonly strin
 /**
  * Where a request received at `target` (path and query, verbatim) is relayed. A forward URL with only
  * an origin (`http://localhost:8080` or `.../`) gets the original path and query appended; one with its
- * own path replaces the path, keeping the original query unless it has a query of its own. Topremit signs
- * the path: keep the same path on both sides (a bare origin) or its signature fails at the app.
+ * own path replaces the path, keeping the original query unless it has a query of its own. Some schemes
+ * sign the path: keep the same path on both sides (a bare origin) or their signatures fail at the app.
  */
 export function forwardUrl(forwardTo: string, target: string): string {
   const parts = splitUrl(forwardTo);

@@ -1,7 +1,7 @@
 /**
  * Form-encodes fields exactly as Go's `url.Values.Encode()` does: keys sorted, `key=value` joined by
  * `&`, space as `+`, `A-Z a-z 0-9 - _ . ~` kept, every other byte `%XX` upper case over UTF-8.
- * ChaiPay signs this string (https://docs.chaipay.io, Signatures > Webhooks). Node's URLSearchParams
+ * Field-signing schemes sign such strings (each provider's folder cites its page). Node's URLSearchParams
  * differs (it keeps `*` and escapes `~`), so it must not be used here.
  */
 export function goQueryEscape(value: string): string {

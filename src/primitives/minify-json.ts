@@ -1,7 +1,7 @@
 /**
  * Removes whitespace outside JSON strings and keeps every other byte (key order, number spelling,
- * escapes), like Go's json.Compact. This is the `minify` of the SNAP BI string-to-sign that Topremit uses
- * (https://staging-docs.topremit.com, "Virtual Account Callback", X-SIGNATURE). It works on bytes:
+ * escapes), like Go's json.Compact. This is the `minify` of the SNAP BI string-to-sign (each provider
+ * that signs SNAP cites its page in its folder). It works on bytes:
  * UTF-8 continuation bytes never equal the ASCII quote, backslash or whitespace, so no decoding is
  * needed, and bytes that are not UTF-8 pass through untouched. Invalid JSON is minified the same way,
  * not rejected: a signer must hash what it sends.

@@ -7,7 +7,7 @@ export const DEFAULT_PORT = 3000;
 /**
  * Turns a target as users type it into a full URL: a URL, `host:port`, `host`, `:port` or a bare
  * port, each optionally followed by a path. Without a scheme it is http, and without a port 3000.
- * The path and query are kept verbatim: Topremit signs them byte for byte.
+ * The path and query are kept verbatim: path-signing schemes sign them byte for byte.
  */
 export function parseTarget(target: string): string {
   const text = target.trim();

@@ -21,7 +21,7 @@ export type ProbeCheckKind =
 
 /** One check of `whk probe`: the requests to send, what must come back, and what failing it means. */
 export interface ProbeCase {
-  /** Stable id, e.g. `topremit-va/valid`. */
+  /** Stable id: `<fixture id>/<check>`, e.g. `acme-paid/valid`. */
   id: string;
   kind: ProbeCheckKind;
   provider: string;

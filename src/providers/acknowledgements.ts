@@ -11,7 +11,7 @@ export function http200(responseBody: string, summary = "HTTP 200"): Acknowledge
   };
 }
 
-/** The provider counts a JSON body `{"status":"OK"}` as delivered (SingleView). */
+/** The provider counts a JSON body `{"status":"OK"}` as delivered. */
 export function jsonStatusOk(): Acknowledgement {
   return {
     summary: 'JSON {"status":"OK"}',

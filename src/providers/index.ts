@@ -16,6 +16,9 @@ const bundledProviders = { paycombat, fazz, topremit, singleview, chaipay } sati
 
 export type ProviderName = keyof typeof bundledProviders;
 
+/** Provider-specific helpers the library exports by name. */
+export { chaipayMessage, chaipaySignedFields, type ChaipayVariant } from "./chaipay/field-string.js";
+
 export const providers: Record<ProviderName, Provider> = bundledProviders;
 
 /** Bundled provider names, in the order `whk list` shows them. */

@@ -4,9 +4,9 @@ import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { SignatureScheme } from "../schemes/scheme.js";
 
 /**
- * A value a provider's deliveries carry that a user may want to set (Topremit's access token, DOKU's
- * client id). whk turns each into a command-line flag and a config key; the provider reads the value
- * in `prepareHeaders`.
+ * A value a provider's deliveries carry that a user may want to set (an access token, a client id).
+ * whk turns each into a command-line flag and a config key; the provider reads the value in
+ * `prepareHeaders`.
  */
 export interface ProviderOption {
   /** The key in `PrepareContext.options` and in a config's provider entry: `accessToken`. */

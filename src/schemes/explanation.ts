@@ -38,7 +38,7 @@ export type CommonCause =
   | "no-match";
 
 /**
- * A cause a provider's own scheme adds, named after the provider ("chaipay-amount-format"): the common
+ * A cause a provider's own scheme adds, named after the provider ("acme-amount-format"): the common
  * causes above stay listed for autocompletion, any other string is a provider's.
  */
 export type ExplainCause = CommonCause | (string & {});

@@ -20,7 +20,7 @@ function declaredFlags(): { option: Option; owners: Provider[]; declared: Provid
   }));
 }
 
-/** Adds the flags providers declare (`provider.options`: Topremit's --access-token ...) to a command. */
+/** Adds the flags providers declare (`provider.options`: an access token, a client id ...) to a command. */
 export function withProviderOptions(command: Command): Command {
   for (const { option } of declaredFlags()) command.addOption(option);
   return command;

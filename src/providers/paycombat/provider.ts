@@ -15,7 +15,7 @@ export const paycombat = {
   scheme: templateScheme({ algorithm: "hmac-sha256", header: "X-Signature" }),
   prepareHeaders: () => ({ "Content-Type": "application/json" }),
   detect(request) {
-    // Topremit's X-SIGNATURE is the same header name; only Topremit also sends X-TIMESTAMP.
+    // SNAP senders use the same header name (X-SIGNATURE), and only they also send X-TIMESTAMP.
     if (hasHeader(request.headers, "X-Signature") && !hasHeader(request.headers, "X-TIMESTAMP")) {
       return "X-Signature header without X-TIMESTAMP";
     }

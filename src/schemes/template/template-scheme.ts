@@ -118,7 +118,9 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
       }
       const expected = mac(request, timestamp, secret);
       if (!decoded.some((given) => bytesEqual(expected, given))) {
-        return { ok: false, reason: "bad-signature", detail: `${where} does not match ${algorithm} of ${what(request)}`, preimage: describeMessage(parts, request, timestamp) };
+        const detail = `${where} does not match ${algorithm} of ${what(request)}`;
+        // The body alone is its own preimage: only a composed string-to-sign is worth repeating.
+        return message === "{body}" ? { ok: false, reason: "bad-signature", detail } : { ok: false, reason: "bad-signature", detail, preimage: describeMessage(parts, request, timestamp) };
       }
       const late = timestamp !== undefined ? judgeTimestamp(timestamp, context) : undefined;
       if (late) return late;

@@ -10,7 +10,7 @@ export interface ListFlags {
   json?: boolean;
 }
 
-/** The scheme a fixture is actually sent with: ChaiPay's refund webhook, for one, is unsigned. */
+/** The scheme a fixture is actually sent with: some events of a signing provider go unsigned (a refund webhook, say). */
 function schemeOf(fixture: Fixture): string {
   const scheme = getProvider(fixture.provider).scheme;
   const request = { method: "POST", url: "http://localhost/", headers: {}, body: Buffer.from(fixture.body) };

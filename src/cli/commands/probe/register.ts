@@ -10,7 +10,7 @@ export function registerProbe(program: Command, setExit: SetExit): void {
       .argument("<provider|fixture>", "every event of a provider, or one fixture"),
   )
     .option("--to <target>", "the handler's URL (or host:port, :port, port)")
-    .option("--tolerance <duration>", "Topremit: the timestamp window the handler should enforce", "5m")
+    .option("--tolerance <duration>", "the window a handler should enforce on signed timestamps", "5m")
     .option("--timeout <duration>", "per-request timeout", "10s")
     .option("--wait [duration]", "wait until the target accepts connections first (default 30s)")
     .option("--insecure", "accept self-signed TLS certificates")
@@ -19,8 +19,9 @@ export function registerProbe(program: Command, setExit: SetExit): void {
     .addHelpText(
       "after",
       `\nChecks: each event's genuine delivery gets the provider's acknowledgement; a tampered body, a wrong
-secret and a missing signature are rejected (4xx); Topremit also: a stale X-TIMESTAMP and a wrong path
-are rejected, a replayed X-EXTERNAL-ID is answered 2xx; ChaiPay also: a tampered amount is rejected.
+secret and a missing signature are rejected (4xx). Where the provider's scheme signs a timestamp, a
+stale one is rejected; where it signs the path, a wrong path is rejected; where it sends an idempotency
+key, a redelivery is answered 2xx; where it signs body fields, a changed amount is rejected.
 
 Examples:
   whk probe topremit --to http://127.0.0.1:3000/webhooks/topremit --secret s3cret

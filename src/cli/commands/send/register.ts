@@ -23,8 +23,8 @@ export function registerSend(program: Command, setExit: SetExit): void {
     .addHelpText(
       "after",
       `
-Success is what the provider counts as delivered (SingleView: JSON {"status":"OK"}; the others: HTTP 200),
-unless --expect-status/--expect-body say otherwise. A failure says what the provider would do next.
+Success is what the provider counts as delivered (\`whk list --provider P\` shows each rule), unless
+--expect-status/--expect-body say otherwise. A failure says what the provider would do next.
 Redirects are not followed. Retries re-sign the same body (same ids) with a fresh timestamp.
 
 Examples:

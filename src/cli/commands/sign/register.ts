@@ -1,28 +1,28 @@
 import { Option, type Command } from "commander";
+import { allProviders } from "../../../providers/index.js";
 import { EXIT_CODES, collect, withSecretOptions, type SetExit } from "../../shared/flag-groups.js";
+import { withProviderOptions } from "../../shared/provider-flags.js";
 
 /** `whk sign`: its flags, help and examples; the action imports the command module lazily. */
 export function registerSign(program: Command, setExit: SetExit): void {
-  withSecretOptions(
+  const command = withSecretOptions(
     program
       .command("sign")
       .description("sign any body the provider's way and print the headers (or the whole request)")
       .argument("<file>", "the raw body bytes, or - for stdin"),
   )
-    .requiredOption("--provider <name>", "paycombat, fazz, topremit, singleview or chaipay")
-    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:3000/); Topremit signs its path")
+    .requiredOption("--provider <name>", `the provider: ${allProviders().map((p) => p.name).join(", ")}`)
+    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:3000/); some schemes sign its path")
     .option("--json", "print the whole request in the request file format (same as --format json)")
     .addOption(new Option("--format <format>", "output format").choices(["headers", "http", "json", "curl"]).default("headers"))
     .option("--header <header>", 'extra header "Name: value" (repeatable)', collect)
-    .option("--timestamp <instant>", "sign as of this instant (ISO 8601) instead of now")
-    .option("--access-token <token>", "Topremit: the Bearer token sent and signed (default: generated)")
-    .option("--partner-id <id>", "Topremit: X-PARTNER-ID (default: generated)")
-    .option("--channel-id <id>", "Topremit: CHANNEL-ID (default 95221)")
+    .option("--timestamp <instant>", "sign as of this instant (ISO 8601) instead of now");
+  withProviderOptions(command)
     .addHelpText(
       "after",
       `
-Default output: the headers the provider sends, one "Name: value" per line; for ChaiPay, whose signature
-goes in the body, a blank line and the signed body follow.
+Default output: the headers the provider sends, one "Name: value" per line; for a provider whose
+signature goes in the body, a blank line and the signed body follow.
 
 Examples:
   whk sign body.json --provider fazz --secret ss_5572cf13d099

@@ -6,13 +6,13 @@ export function registerVerify(program: Command, setExit: SetExit): void {
   withSecretOptions(
     program
       .command("verify")
-      .description("verify captured requests: signature, Topremit's timestamp, body schema; and say exactly why a signature fails")
+      .description("verify captured requests: signature, signed timestamp, body schema; and say exactly why a signature fails")
       .argument("<paths...>", "request files, NDJSON (whk listen --json), HAR, raw HTTP captures, directories, or - for stdin"),
     true,
   )
     .option("--provider <name>", "treat every request as this provider's (skip detection)")
-    .option("--tolerance <duration>", "Topremit: how far X-TIMESTAMP may be from the receipt time (default 5m)")
-    .option("--at <instant>", "Topremit: judge the timestamp as of this instant (wins over the capture's receivedAt)")
+    .option("--tolerance <duration>", "how far a signed timestamp may be from the receipt time (default: the scheme's, 5m)")
+    .option("--at <instant>", "judge signed timestamps as of this instant (wins over the capture's receivedAt)")
     .option("--json", "NDJSON on stdout: one object per request {source, ok, provider, detectedBy, reason, detail, explain?, ...}")
     .option("--show-preimage", "print the exact string-to-sign for every request")
     .addHelpText(
@@ -22,7 +22,8 @@ Inputs are told apart by content: a request file, a JSON array of them, NDJSON (
 not "request" are skipped), a HAR file, or a raw HTTP/1.1 message (nc -l, a proxy dump). A directory
 means every file in it (sorted, dotfiles skipped). Bodies are checked byte for byte, never re-encoded.
 When a signature does not match, whk re-runs the scheme under controlled variations (body re-formatted,
-secret with whitespace, Topremit path/token/timestamp spelling, ChaiPay amount/encoding ...) and names
+secret with whitespace, a signed path or timestamp spelled differently, signed fields encoded another
+way, the MAC written in another encoding ...) and names
 the first that matches. Reasons: valid-signature, unsigned-provider, unknown-provider, missing-signature,
 malformed-signature, bad-signature, missing-timestamp, bad-timestamp, timestamp-out-of-tolerance,
 missing-token, unreadable-body.
