@@ -4,3 +4,14 @@ export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 /** Usage or input error: bad flags, missing file, malformed JSON, unknown fixture, missing secret. */
 export const EXIT_USAGE = 2;
+
+/** The contract as `--help` prints it under each command. */
+export const EXIT_CODES = `
+Exit codes:
+  0  success
+  1  a check failed (bad signature, failed delivery, unexpected answer)
+  2  usage or input error (bad flag, missing file, malformed JSON, unknown fixture, missing secret)
+`;
+
+/** How a command's action reports its exit code to main. */
+export type SetExit = (code: number) => void;

@@ -1,8 +1,8 @@
 import { packageVersion } from "../primitives/package-root.js";
 import { Command, CommanderError } from "commander";
-import { EXIT_USAGE } from "./exit-codes.js";
 import { handleError } from "./handle-error.js";
-import { EXIT_CODES, type SetExit } from "./shared/flag-groups.js";
+import { addProviderFlagsOnDispatch } from "./shared/lazy-provider-flags.js";
+import { EXIT_CODES, EXIT_USAGE, type SetExit } from "./exit-codes.js";
 import { registerList } from "./commands/list/register.js";
 import { registerShow } from "./commands/show/register.js";
 import { registerSend } from "./commands/send/register.js";
@@ -43,6 +43,7 @@ ${EXIT_CODES}`,
   registerVerify(program, setExit);
   registerSign(program, setExit);
   registerProbe(program, setExit);
+  addProviderFlagsOnDispatch(program);
 
   return program;
 }

@@ -203,7 +203,7 @@ describe("templateProblems", () => {
     ["a bad key", { algorithm: "hmac-sha256", header: "X", key: "base32" as never }, "is not utf8, hex, base64"],
   ])("%s", (_name, template, problem) => {
     expect(templateProblems(template).join("; ")).toContain(problem);
-    expect(() => templateScheme(template)).toThrow(TypeError);
+    expect(() => templateScheme(template).sign(aRequest("{}"), { secret: "s", now: aMoment })).toThrow(TypeError);
   });
 
   it("finds nothing wrong in a sound template", () => {

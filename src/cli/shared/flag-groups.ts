@@ -1,19 +1,9 @@
 import type { Command } from "commander";
-import { withProviderOptions } from "./provider-flags.js";
+import { takesProviderFlags } from "./lazy-provider-flags.js";
 
-/** What the command registrations share: the exit-code help text and the flags several commands take. */
-
-export type SetExit = (code: number) => void;
+/** The flags several commands take, declared once so they read the same everywhere. */
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-export const EXIT_CODES = `
-Exit codes:
-  0  success
-  1  a check failed (bad signature, failed delivery, unexpected answer)
-  2  usage or input error (bad flag, missing file, malformed JSON, unknown fixture, missing secret)
-`;
-
 
 /** Secret flags: the same three sources everywhere (flag, file, environment). */
 export function withSecretOptions(command: Command, repeatable = false): Command {
@@ -32,5 +22,5 @@ export function withRequestOptions(command: Command): Command {
     .option("--data <body>", "a whole custom body: @file.json, - for stdin, or literal text (still signed)")
     .option("--header <header>", 'extra header "Name: value" (repeatable)', collect)
     .option("--timestamp <instant>", "sign as of this instant (ISO 8601) instead of now");
-  return withProviderOptions(command);
+  return takesProviderFlags(command);
 }

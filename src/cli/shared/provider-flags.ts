@@ -1,28 +1,40 @@
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { WhkInputError } from "../../primitives/errors.js";
 import { allProviders } from "../../providers/index.js";
 import type { Provider, ProviderOption } from "../../providers/provider.js";
 
-/** Each flag some provider declares, with the providers that declare it. */
-function declaredFlags(): { option: Option; owners: Provider[]; declared: ProviderOption }[] {
-  const byFlag = new Map<string, { owners: Provider[]; declared: ProviderOption }>();
-  for (const provider of allProviders()) {
-    for (const declared of provider.options ?? []) {
-      const entry = byFlag.get(declared.flag) ?? { owners: [], declared };
-      entry.owners.push(provider);
-      byFlag.set(declared.flag, entry);
-    }
-  }
-  return [...byFlag.values()].map(({ owners, declared }) => ({
-    option: new Option(declared.flag, `${owners.map((p) => p.displayName).join(", ")}: ${declared.description}`),
-    owners,
-    declared,
-  }));
+interface DeclaredFlag {
+  declared: ProviderOption;
+  owners: Provider[];
+  /** `--access-token` */
+  long: string;
+  /** Where commander puts its value: `accessToken`. */
+  attribute: string;
 }
 
-/** Adds the flags providers declare (`provider.options`: an access token, a client id ...) to a command. */
+/** Each flag some provider declares, with the providers that declare it. */
+function declaredFlags(): DeclaredFlag[] {
+  const byFlag = new Map<string, DeclaredFlag>();
+  for (const provider of allProviders()) {
+    for (const declared of provider.options ?? []) {
+      const long = declared.flag.split(/\s/)[0] as string;
+      const entry = byFlag.get(long) ?? { declared, owners: [], long, attribute: long.replace(/^--/, "").replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) };
+      entry.owners.push(provider);
+      byFlag.set(long, entry);
+    }
+  }
+  return [...byFlag.values()];
+}
+
+const ownersOf = (flag: DeclaredFlag): string => flag.owners.map((p) => p.displayName).join(", ");
+
+/**
+ * Adds the flags providers declare (`provider.options`: an access token, a client id ...) to a command.
+ * Through the command itself: this module loads no commander of its own (a second copy of the package
+ * to resolve costs start-up).
+ */
 export function withProviderOptions(command: Command): Command {
-  for (const { option } of declaredFlags()) command.addOption(option);
+  for (const flag of declaredFlags()) command.addOption(command.createOption(flag.declared.flag, `${ownersOf(flag)}: ${flag.declared.description}`));
   return command;
 }
 
@@ -32,14 +44,13 @@ export function withProviderOptions(command: Command): Command {
  */
 export function providerOptionValues(flags: Readonly<Record<string, unknown>>, onlyFor?: Provider): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const { option, owners, declared } of declaredFlags()) {
-    const value = flags[option.attributeName()];
+  for (const flag of declaredFlags()) {
+    const value = flags[flag.attribute];
     if (typeof value !== "string") continue;
-    if (onlyFor !== undefined && !owners.includes(onlyFor)) {
-      const flag = option.long ?? declared.flag;
-      throw new WhkInputError("flag-not-applicable", `${flag} applies to ${owners.map((p) => p.displayName).join(", ")} only`, `drop ${flag}, or use --provider ${owners[0]?.name ?? ""}`);
+    if (onlyFor !== undefined && !flag.owners.includes(onlyFor)) {
+      throw new WhkInputError("flag-not-applicable", `${flag.long} applies to ${ownersOf(flag)} only`, `drop ${flag.long}, or use --provider ${flag.owners[0]?.name ?? ""}`);
     }
-    values[declared.key] = value;
+    values[flag.declared.key] = value;
   }
   return values;
 }

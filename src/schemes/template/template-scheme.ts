@@ -6,9 +6,9 @@ import { formatTimestamp } from "../../primitives/time-format.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import type { SignatureFacts } from "../explanation.js";
 import type { SignatureCheck, SignatureScheme, VerifyContext } from "../scheme.js";
-import { headerFormat } from "./header-format.js";
+import { headerFormat, type HeaderFormat } from "./header-format.js";
 import { decodeMac, encodedLength, encodeMac, ENCODING_WORDS, keyOf } from "./mac-encoding.js";
-import { messageParts, templateProblems, type SignatureTemplate } from "./signature-template.js";
+import { messageParts, templateProblems, type MessagePart, type SignatureTemplate } from "./signature-template.js";
 import { describeMessage, renderMessage } from "./template-message.js";
 import { templateVariants, type MacChange } from "./template-variants.js";
 
@@ -20,26 +20,32 @@ type Located = { signatures: string[]; timestamp: string | undefined } | { probl
 /**
  * A scheme from a signature template (signature-template.ts): the one implementation behind every
  * provider that signs with an HMAC or digest over some of the request, or sends a static token.
- * Throws TypeError for a template with problems (templateProblems says which).
+ * A template with problems (templateProblems says which) throws TypeError on first use: check user
+ * templates with templateProblems before building a scheme from them.
  */
 export function templateScheme(template: SignatureTemplate): SignatureScheme {
-  const problems = templateProblems(template);
-  if (problems.length > 0) throw new TypeError(`invalid signature template: ${problems.join("; ")}`);
   const token = template.algorithm === "token";
   const keyed = template.algorithm.startsWith("hmac-");
   const hash = (token ? "sha256" : template.algorithm.replace("hmac-", "")) as HashAlgorithm;
   const key = template.key ?? "utf8";
   const encoding = template.encoding ?? "hex";
   const message = template.message ?? "{body}";
-  const parts = messageParts(message);
-  const format = template.header !== undefined ? headerFormat(template.format ?? "{signature}") : undefined;
+  const formatText = template.header !== undefined ? (template.format ?? "{signature}") : undefined;
   const where = template.header ?? (template.bodyField as string);
   const defaultToleranceMs = (template.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS) * 1000;
   const algorithm = algorithmName(hash, keyed);
+  // Checked and parsed on first use, not at import: every command loads every provider, few use them all.
+  let compiled: { parts: MessagePart[]; format: HeaderFormat | undefined } | undefined;
+  const compile = (): { parts: MessagePart[]; format: HeaderFormat | undefined } => {
+    if (compiled) return compiled;
+    const problems = templateProblems(template);
+    if (problems.length > 0) throw new TypeError(`invalid signature template: ${problems.join("; ")}`);
+    return (compiled = { parts: messageParts(message), format: formatText !== undefined ? headerFormat(formatText) : undefined });
+  };
 
   /** The MAC over a request; explain varies the hash, the HMAC key and the signed path. */
   const mac = (request: WebhookRequest, timestamp: string | undefined, secret: string, change: MacChange = {}): Buffer => {
-    const signed = renderMessage(parts, request, timestamp, secret, change.path);
+    const signed = renderMessage(compile().parts, request, timestamp, secret, change.path);
     const withHash = change.hash ?? hash;
     return keyed ? hmac(withHash, change.key ?? keyOf(secret, key), signed) : digest(withHash, signed);
   };
@@ -50,6 +56,7 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
   const what = (request: WebhookRequest): string => (message === "{body}" ? `the ${request.body.length}-byte body` : "the string-to-sign");
 
   function locate(request: WebhookRequest): Located {
+    const { format } = compile();
     const raw = format !== undefined ? getHeader(request.headers, where)?.trim() : readBodyField(request, where);
     if (raw === undefined || raw === "") {
       return { problem: { ok: false, reason: "missing-signature", detail: format !== undefined ? `no ${where} header` : `the body has no ${where} field` } };
@@ -86,19 +93,20 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
     id: token ? "token" : `${template.algorithm}-${encoding.toLowerCase()}`,
     summary: token
       ? `${where}: the secret itself (a static token, compared as is)`
-      : `${format !== undefined ? (format.text === "{signature}" ? where : `${where} (${format.text})`) : `body.${where}`}: ${ENCODING_WORDS[encoding]} ${algorithm}(${keyed ? `secret${key === "utf8" ? "" : ` (${key})`}, ` : ""}${message === "{body}" ? "body" : message})`,
+      : `${formatText !== undefined ? (formatText === "{signature}" ? where : `${where} (${formatText})`) : `body.${where}`}: ${ENCODING_WORDS[encoding]} ${algorithm}(${keyed ? `secret${key === "utf8" ? "" : ` (${key})`}, ` : ""}${message === "{body}" ? "body" : message})`,
     needsSecret: true,
-    signatureIn: format !== undefined ? { header: where } : { bodyField: where },
+    signatureIn: formatText !== undefined ? { header: where } : { bodyField: where },
     covers: {
-      body: parts.some((p) => p.kind === "body") ? "bytes" : parts.some((p) => p.kind === "field") ? "fields" : "none",
-      timestamp: parts.some((p) => p.kind === "timestamp"),
-      path: parts.some((p) => p.kind === "path"),
+      body: /\{body[}:]/i.test(message) ? "bytes" : /\{field:/i.test(message) ? "fields" : "none",
+      timestamp: /\{timestamp\}/i.test(message),
+      path: /\{path\}/i.test(message),
     },
     sign(request, { secret, now }) {
       const timestamp = template.timestamp !== undefined ? stampOf(now) : undefined;
       let signed = request;
       if (timestamp !== undefined && template.timestampHeader !== undefined) signed = { ...signed, headers: setHeader(signed.headers, template.timestampHeader, timestamp) };
       const signature = token ? secret : encodeMac(mac(signed, timestamp, secret), encoding);
+      const { format } = compile();
       if (format !== undefined) return { ...signed, headers: setHeader(signed.headers, where, format.write(signature, timestamp)) };
       return { ...signed, body: writeBodyField(signed, where, signature) };
     },
@@ -120,7 +128,7 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
       if (!decoded.some((given) => bytesEqual(expected, given))) {
         const detail = `${where} does not match ${algorithm} of ${what(request)}`;
         // The body alone is its own preimage: only a composed string-to-sign is worth repeating.
-        return message === "{body}" ? { ok: false, reason: "bad-signature", detail } : { ok: false, reason: "bad-signature", detail, preimage: describeMessage(parts, request, timestamp) };
+        return message === "{body}" ? { ok: false, reason: "bad-signature", detail } : { ok: false, reason: "bad-signature", detail, preimage: describeMessage(compile().parts, request, timestamp) };
       }
       const late = timestamp !== undefined ? judgeTimestamp(timestamp, context) : undefined;
       if (late) return late;
@@ -130,7 +138,7 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
     preimage(request) {
       if (token) return undefined;
       const located = locate(request);
-      return describeMessage(parts, request, "problem" in located ? undefined : located.timestamp);
+      return describeMessage(compile().parts, request, "problem" in located ? undefined : located.timestamp);
     },
     facts(request): SignatureFacts | undefined {
       const located = locate(request);
@@ -154,7 +162,7 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
         const expected = mac(change.request ?? request, located.timestamp, secret, change);
         return given.some((mac) => bytesEqual(expected, mac));
       };
-      return templateVariants({ template, parts, request, matches });
+      return templateVariants({ template, parts: compile().parts, request, matches });
     },
     noMatchEvidence(request) {
       if (message === "{body}") return [`signed bytes: the ${request.body.length}-byte body exactly as received`];

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { EXIT_CODES, type SetExit } from "../../shared/flag-groups.js";
+import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 
 /** `whk list`: its flags, help and examples; the action imports the command module lazily. */
 export function registerList(program: Command, setExit: SetExit): void {

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { EXIT_CODES, withSecretOptions, type SetExit } from "../../shared/flag-groups.js";
+import { withSecretOptions } from "../../shared/flag-groups.js";
+import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 
 /** `whk listen`: its flags, help and examples; the action imports the command module lazily. */
 export function registerListen(program: Command, setExit: SetExit): void {

@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
-import { EXIT_CODES, withRequestOptions, type SetExit } from "../../shared/flag-groups.js";
+import { withRequestOptions } from "../../shared/flag-groups.js";
+import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 
 /** `whk show`: its flags, help and examples; the action imports the command module lazily. */
 export function registerShow(program: Command, setExit: SetExit): void {

@@ -1,7 +1,7 @@
 import { Option, type Command } from "commander";
-import { allProviders } from "../../../providers/index.js";
-import { EXIT_CODES, collect, withSecretOptions, type SetExit } from "../../shared/flag-groups.js";
-import { withProviderOptions } from "../../shared/provider-flags.js";
+import { collect, withSecretOptions } from "../../shared/flag-groups.js";
+import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
+import { takesProviderFlags } from "../../shared/lazy-provider-flags.js";
 
 /** `whk sign`: its flags, help and examples; the action imports the command module lazily. */
 export function registerSign(program: Command, setExit: SetExit): void {
@@ -11,13 +11,13 @@ export function registerSign(program: Command, setExit: SetExit): void {
       .description("sign any body the provider's way and print the headers (or the whole request)")
       .argument("<file>", "the raw body bytes, or - for stdin"),
   )
-    .requiredOption("--provider <name>", `the provider: ${allProviders().map((p) => p.name).join(", ")}`)
+    .requiredOption("--provider <name>", "the provider (`whk list` shows them all)")
     .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:3000/); some schemes sign its path")
     .option("--json", "print the whole request in the request file format (same as --format json)")
     .addOption(new Option("--format <format>", "output format").choices(["headers", "http", "json", "curl"]).default("headers"))
     .option("--header <header>", 'extra header "Name: value" (repeatable)', collect)
     .option("--timestamp <instant>", "sign as of this instant (ISO 8601) instead of now");
-  withProviderOptions(command)
+  takesProviderFlags(command)
     .addHelpText(
       "after",
       `

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { withSecretOptions, type SetExit } from "../../shared/flag-groups.js";
+import { withSecretOptions } from "../../shared/flag-groups.js";
+import { type SetExit } from "../../exit-codes.js";
 
 /** `whk verify`: its flags, help and examples; the action imports the command module lazily. */
 export function registerVerify(program: Command, setExit: SetExit): void {
