@@ -1,5 +1,5 @@
-import { formField, isFormRequest, withoutFormField, writeFormField } from "./form-body.js";
-import { parseJsonPath, readJsonText, writeJsonText } from "./json-text.js";
+import { bodyKindOf, readFieldJson, writeFieldJson } from "./body-text.js";
+import { withoutFormField } from "./form-body.js";
 import type { WebhookRequest } from "./webhook-request.js";
 
 /**
@@ -12,10 +12,9 @@ import type { WebhookRequest } from "./webhook-request.js";
 /** The field's value, or undefined when the body has no such field (or is neither JSON nor a form). */
 export function readBodyField(request: WebhookRequest, name: string): string | undefined {
   const text = request.body.toString("utf8");
-  if (isFormRequest(request.headers)) return formField(text, name);
   let raw: string | undefined;
   try {
-    raw = readJsonText(text, parseJsonPath(name));
+    raw = readFieldJson(bodyKindOf(request.headers), text, name);
   } catch {
     return undefined; // not JSON: no fields to read
   }
@@ -27,14 +26,13 @@ export function readBodyField(request: WebhookRequest, name: string): string | u
 /** The body with the field set to `value` (a string), every other byte kept. Throws WhkInputError for a body that is not JSON. */
 export function writeBodyField(request: WebhookRequest, name: string, value: string): Buffer {
   const text = request.body.toString("utf8");
-  if (isFormRequest(request.headers)) return Buffer.from(writeFormField(text, name, value), "utf8");
-  return Buffer.from(writeJsonText(text, parseJsonPath(name), JSON.stringify(value)), "utf8");
+  return Buffer.from(writeFieldJson(bodyKindOf(request.headers), text, name, JSON.stringify(value)), "utf8");
 }
 
 /** The body without the field: for a forgery that drops the signature. */
 export function removeBodyField(request: WebhookRequest, name: string): Buffer {
   const text = request.body.toString("utf8");
-  if (isFormRequest(request.headers)) return Buffer.from(withoutFormField(text, name), "utf8");
+  if (bodyKindOf(request.headers) === "form") return Buffer.from(withoutFormField(text, name), "utf8");
   // A top-level JSON member with its comma: the text is edited, not re-serialised.
   const pattern = new RegExp(`,?\\s*${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|[^,}\\]]*)`);
   return Buffer.from(text.replace(pattern, "").replace(/^\{\s*,/, "{"), "utf8");

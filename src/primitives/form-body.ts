@@ -31,7 +31,7 @@ export function formDecode(text: string): string {
 
 /** A value encoded as HTML forms do (WHATWG application/x-www-form-urlencoded): space as `+`. */
 export function formEncode(value: string): string {
-  return encodeURIComponent(value).replace(/%20/g, "+").replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(/%20/g, "+").replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Every field in order, decoded, with its place in the text. Empty pairs (`a=1&&b=2`) are skipped. */

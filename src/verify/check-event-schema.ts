@@ -1,5 +1,7 @@
 import generated from "../providers/event-schemas.json" with { type: "json" };
+import { bodyKindOf, parseBodyObject } from "../primitives/body-text.js";
 import { collectIssues, matches, type JsonSchema, type SchemaIssue } from "../primitives/json-schema-check.js";
+import type { WebhookRequest } from "../primitives/webhook-request.js";
 
 /**
  * The event schemas as JSON Schema, generated from the zod ones (`npm run schemas`), so `whk verify`
@@ -9,12 +11,18 @@ const eventJsonSchemas = generated as Record<string, { provider: string; descrip
 
 const lastMatch = new Map<string, string>();
 
-/** A body parsed once, for detection and the schema check alike. */
+/**
+ * A body parsed once, for detection and the schema check alike: JSON parsed, or a form's fields as an
+ * object (event schemas describe both the same way).
+ */
 export type ParsedBody = { isJson: true; json: unknown } | { isJson: false };
 
-export function parseBody(body: Uint8Array): ParsedBody {
+export function parseBody(request: Pick<WebhookRequest, "headers" | "body"> | Uint8Array): ParsedBody {
+  const body = request instanceof Uint8Array ? request : request.body;
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  if (!(request instanceof Uint8Array) && bodyKindOf(request.headers) === "form") return { isJson: true, json: parseBodyObject("form", text) };
   try {
-    return { isJson: true, json: JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")) };
+    return { isJson: true, json: JSON.parse(text) };
   } catch {
     return { isJson: false };
   }
@@ -24,8 +32,8 @@ export function parseBody(body: Uint8Array): ParsedBody {
  * Checks a body against every documented event schema of its provider. A body that fits none is a
  * warning, never a failure: providers add fields and events faster than docs do.
  */
-export function checkEventSchema(provider: string, body: Uint8Array | ParsedBody): string[] {
-  const parsed = body instanceof Uint8Array ? parseBody(body) : body;
+export function checkEventSchema(provider: string, body: Pick<WebhookRequest, "headers" | "body"> | Uint8Array | ParsedBody): string[] {
+  const parsed = "isJson" in body ? body : parseBody(body);
   if (!parsed.isJson) return ["the body is not valid JSON"];
   const json = parsed.json;
   // A batch is mostly one event kind: try the schema that matched last first.

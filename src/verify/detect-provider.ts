@@ -1,6 +1,7 @@
-import { isJsonObject, parseJsonObject } from "../primitives/json-object.js";
+import { isJsonObject } from "../primitives/json-object.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { findProvider, providersInDetectionOrder } from "../providers/index.js";
+import { parseBody } from "./check-event-schema.js";
 
 export interface Detection {
   provider: string;
@@ -10,15 +11,20 @@ export interface Detection {
 
 /**
  * Which provider sent a request, from its headers and body, asking providers in the registry's
- * detection order; undefined when nothing matches. `json` is the body already parsed, when the caller
- * has it (verify parses each body once).
+ * detection order; undefined when nothing matches. Providers see the body parsed: JSON, or a form's
+ * fields as an object. `json` is that parse, when the caller has it (verify parses each body once).
  */
 export function detectProvider(request: WebhookRequest, forced?: string, json?: unknown): Detection | undefined {
   if (forced) return { provider: forced, because: "--provider" };
   if (request.provider !== undefined && findProvider(request.provider) !== undefined) {
     return { provider: request.provider, because: `the request file names "${request.provider}"` };
   }
-  const body = json !== undefined ? (isJsonObject(json) ? json : undefined) : parseJsonObject(request.body);
+  let parsed = json;
+  if (parsed === undefined) {
+    const body = parseBody(request);
+    parsed = body.isJson ? body.json : undefined;
+  }
+  const body = isJsonObject(parsed) ? parsed : undefined;
   for (const provider of providersInDetectionOrder()) {
     const because = provider.detect(request, body);
     if (because !== undefined) return { provider: provider.name, because };

@@ -45,7 +45,7 @@ export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
  * warning, never a failure). Returns a value; throws only for misuse (no secret for a signed provider).
  */
 export function verifyRequest(request: WebhookRequest, options: VerifyOptions = {}): VerifyResult {
-  const body = parseBody(request.body);
+  const body = parseBody(request);
   const detection = detectProvider(request, options.provider, body.isJson ? body.json : null);
   if (!detection) {
     return {
