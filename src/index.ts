@@ -61,3 +61,8 @@ export { templateScheme } from "./schemes/template/template-scheme.js";
 export { templateProblems, type SignatureTemplate } from "./schemes/template/signature-template.js";
 export { snapStringToSign, snapBodyHash, snapSignature } from "./schemes/snap-string-to-sign.js";
 export * from "./providers/event-schemas.js";
+export { defineConfig } from "./config/define-config.js";
+export type { ConfigFile, ProviderEntry, SecretSetting } from "./config/config-types.js";
+export { findConfigFile } from "./config/find-config.js";
+export { loadProjectConfig } from "./config/load-project-config.js";
+export type { ProjectConfig } from "./config/project.js";

@@ -2,6 +2,10 @@ import { packageVersion } from "../primitives/package-root.js";
 import { Command, CommanderError } from "commander";
 import { handleError } from "./handle-error.js";
 import { addProviderFlagsOnDispatch } from "./shared/lazy-provider-flags.js";
+import { collect } from "./shared/flag-groups.js";
+import { openProjectOnDispatch } from "./shared/project.js";
+import { registerInit } from "./commands/init/register.js";
+import { registerConfig } from "./commands/config/register.js";
 import { EXIT_CODES, EXIT_USAGE, type SetExit } from "./exit-codes.js";
 import { registerList } from "./commands/list/register.js";
 import { registerShow } from "./commands/show/register.js";
@@ -22,6 +26,10 @@ export function buildProgram(setExit: SetExit): Command {
     .description("Simulate and verify payment webhooks: documented fixtures, signed byte-exact the way each provider signs.")
     .version(packageVersion(), "-V, --version")
     .showSuggestionAfterError()
+    .option("--config <path>", "the project's config file (default: whk.config.json, .mjs or .js found from here up, or WHK_CONFIG)")
+    .option("--fixtures <dir>", "a folder of your own fixtures, every *.json in it (repeatable)", collect)
+    // Subcommands' --help shows these two as well.
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       "after",
       `
@@ -32,9 +40,15 @@ Examples:
   whk send topremit-va --secret s3cret --to localhost   sign, deliver, check the answer
   whk verify .whk-captures/ --secret s3cret             and say why a signature fails
   whk probe fazz --to :8080/callbacks/fazz --secret s3cret --junit probe.xml
+  whk init                                              a whk.config.json to start from
+
+With no secret anywhere, signing uses the test secret whk-test-secret. Precedence: --secret or
+--secret-file, then WHK_SECRET, then the provider's secret in whk.config.json.
 ${EXIT_CODES}`,
     );
 
+  registerInit(program, setExit);
+  registerConfig(program, setExit);
   registerList(program, setExit);
   registerShow(program, setExit);
   registerSend(program, setExit);
@@ -43,6 +57,7 @@ ${EXIT_CODES}`,
   registerVerify(program, setExit);
   registerSign(program, setExit);
   registerProbe(program, setExit);
+  openProjectOnDispatch(program);
   addProviderFlagsOnDispatch(program);
 
   return program;

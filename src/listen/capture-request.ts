@@ -16,6 +16,8 @@ import { sendAnswer } from "./send-answer.js";
 export interface CaptureSettings {
   writer: CaptureWriter;
   secrets: readonly string[];
+  /** Secrets by provider, for requests of a provider when `secrets` is empty (a project's configured ones). */
+  providerSecrets: Readonly<Record<string, readonly string[]>>;
   provider: string | undefined;
   forwardTo: string | undefined;
   maxBodyBytes: number;
@@ -89,10 +91,16 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
   context.emit({ type: "request", seq, record, file, answered: answer.status, size: read.body.length });
 }
 
+/** The verdict with the secrets given (for every provider, else the detected provider's own); null when there are none. */
 function judge(request: WebhookRequest, settings: CaptureSettings): VerifyResult | null {
-  if (settings.secrets.length === 0) return null;
+  let secrets = settings.secrets;
+  if (secrets.length === 0) {
+    const provider = detectProvider(request, settings.provider)?.provider;
+    secrets = provider !== undefined ? (settings.providerSecrets[provider] ?? []) : [];
+  }
+  if (secrets.length === 0) return null;
   return verifyRequest(request, {
-    secret: settings.secrets,
+    secret: secrets,
     now: new Date(request.receivedAt ?? Date.now()),
     ...(settings.provider !== undefined ? { provider: settings.provider } : {}),
     ...(settings.toleranceMs !== undefined ? { toleranceMs: settings.toleranceMs } : {}),

@@ -24,12 +24,21 @@ export interface JsonSchema {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   format?: string;
+  /** Words for what the value should be; a failed anyOf/oneOf says "expected <description>". */
+  description?: string;
 }
 
 export const KNOWN_KEYWORDS = new Set([
   "type", "properties", "required", "additionalProperties", "propertyNames", "items", "enum", "const", "anyOf", "oneOf",
   "allOf", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "format",
+  "description",
 ]);
+
+/** "a, b or c": how a person lists the allowed values. */
+function either(values: readonly unknown[]): string {
+  const words = values.map((v) => (typeof v === "string" ? v : JSON.stringify(v)));
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}
 
 export interface SchemaIssue {
   path: string;
@@ -57,16 +66,16 @@ export function collectIssues(schema: JsonSchema, value: unknown, path: string, 
   }
   if (schema.const !== undefined && !sameJson(schema.const, value)) add(`expected ${JSON.stringify(schema.const)}`);
   if (schema.enum !== undefined && !schema.enum.some((option) => sameJson(option, value))) {
-    add(`expected one of ${schema.enum.map((o) => JSON.stringify(o)).join(", ")}`);
+    add(`expected ${either(schema.enum)}`);
   }
   for (const group of [schema.anyOf, schema.oneOf]) {
-    if (group !== undefined && !group.some((option) => countIssues(option, value, path) === 0)) add("matches none of the allowed shapes");
+    if (group !== undefined && !group.some((option) => countIssues(option, value, path) === 0)) add(`expected ${schema.description ?? "one of the allowed shapes"}`);
   }
   for (const part of schema.allOf ?? []) collectIssues(part, value, path, out, limit);
   if (typeof value === "string") {
     if (schema.minLength !== undefined && [...value].length < schema.minLength) add(`shorter than ${schema.minLength} characters`);
     if (schema.maxLength !== undefined && [...value].length > schema.maxLength) add(`longer than ${schema.maxLength} characters`);
-    if (schema.pattern !== undefined && !regexFor(schema.pattern).test(value)) add(`does not match ${schema.pattern}`);
+    if (schema.pattern !== undefined && !regexFor(schema.pattern).test(value)) add(schema.description !== undefined ? `expected ${schema.description}` : `does not match ${schema.pattern}`);
   }
   if (typeof value === "number") {
     if (schema.minimum !== undefined && value < schema.minimum) add(`below ${schema.minimum}`);
@@ -82,9 +91,13 @@ export function collectIssues(schema: JsonSchema, value: unknown, path: string, 
     for (const key of schema.required ?? []) if (!(key in record)) add("required", path ? `${path}.${key}` : key);
     for (const [key, field] of Object.entries(record)) {
       const at = path ? `${path}.${key}` : key;
+      if (schema.propertyNames !== undefined && countIssues(schema.propertyNames, key) > 0) {
+        add(`is not a valid name here (expected ${schema.propertyNames.description ?? schema.propertyNames.pattern ?? "another name"})`, at);
+        continue;
+      }
       const own = schema.properties?.[key];
       if (own !== undefined) collectIssues(own, field, at, out, limit);
-      else if (schema.additionalProperties === false) add("unexpected key", at);
+      else if (schema.additionalProperties === false) add(`unexpected key (expected ${either(Object.keys(schema.properties ?? {}))})`, at);
       else if (typeof schema.additionalProperties === "object") collectIssues(schema.additionalProperties, field, at, out, limit);
     }
   }
@@ -154,8 +167,9 @@ function compile(schema: JsonSchema): Check {
     const item = compile(schema.items);
     checks.push((v) => !Array.isArray(v) || v.every(item));
   }
-  if (schema.required !== undefined || schema.properties !== undefined || schema.additionalProperties !== undefined) {
+  if (schema.required !== undefined || schema.properties !== undefined || schema.additionalProperties !== undefined || schema.propertyNames !== undefined) {
     const required = schema.required ?? [];
+    const nameCheck = schema.propertyNames !== undefined ? compile(schema.propertyNames) : undefined;
     const properties = new Map(Object.entries(schema.properties ?? {}).map(([key, sub]) => [key, compile(sub)]));
     const extra = schema.additionalProperties;
     const extraCheck = typeof extra === "object" ? compile(extra) : undefined;
@@ -164,6 +178,7 @@ function compile(schema: JsonSchema): Check {
       const record = v as Record<string, unknown>;
       for (const key of required) if (!(key in record)) return false;
       for (const key in record) {
+        if (nameCheck !== undefined && !nameCheck(key)) return false;
         const own = properties.get(key);
         if (own !== undefined) {
           if (!own(record[key])) return false;

@@ -1,12 +1,23 @@
-import { readBodyField, removeBodyField } from "../primitives/body-field.js";
+import { readBodyField, removeBodyField, writeBodyField } from "../primitives/body-field.js";
 import { formField, isFormRequest, writeFormField } from "../primitives/form-body.js";
 import { withoutHeader } from "../primitives/headers.js";
 import { parseJsonPath, readJsonText, writeJsonText } from "../primitives/json-text.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { SignatureScheme } from "../schemes/scheme.js";
 
-/** Changes the first character of the body's `status` value (a field every signed scheme covers). */
-export function tamper(request: WebhookRequest): WebhookRequest {
+/**
+ * The signed request with one signed thing changed and the signature kept: for a scheme that signs
+ * body fields, a signed field (its `status` when it signs one); otherwise the first character of the
+ * body's `status` value, or a byte added to the body.
+ */
+export function tamper(scheme: SignatureScheme, request: WebhookRequest): WebhookRequest {
+  const fields = scheme.covers.body === "fields" ? (scheme.signedFields?.(request) ?? []) : [];
+  const field = fields.includes("status") ? "status" : fields.find((name) => (readBodyField(request, name) ?? "") !== "");
+  if (field !== undefined && field !== "status") {
+    const value = readBodyField(request, field) ?? "";
+    const changed = value.slice(0, -1) + String.fromCharCode(value.charCodeAt(value.length - 1) ^ 0x01);
+    return { ...request, body: writeBodyField(request, field, changed) };
+  }
   const text = request.body.toString("utf8");
   const at = text.indexOf('"status":"');
   if (at < 0) return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };

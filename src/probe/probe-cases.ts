@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Fixture } from "../fixtures/fixture.js";
-import { prepareFixtureRequest } from "../fixtures/prepare-fixture-request.js";
+import { prepareFixtureRequest, type PrepareOptions } from "../fixtures/prepare-fixture-request.js";
 import { getHeader } from "../primitives/headers.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { getProvider } from "../providers/index.js";
@@ -16,6 +16,8 @@ export interface ProbeCaseOptions {
   now: Date;
   /** The timestamp tolerance the handler is expected to enforce (schemes that sign a timestamp). */
   toleranceMs: number;
+  /** Headers and option values every delivery carries (the project's settings for the provider). */
+  settings?: Pick<PrepareOptions, "headers" | "options">;
 }
 
 /** What the provider does when a genuine delivery is not acknowledged. */
@@ -39,7 +41,7 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbeCase[] {
   const { scheme } = provider;
   const sign = (request: WebhookRequest, secret = options.secret, now = options.now) =>
     signRequest(request, { provider, now, ...(secret !== undefined ? { secret } : {}) });
-  const fresh = (fixture: Fixture, url = options.url) => prepareFixtureRequest({ fixture, url });
+  const fresh = (fixture: Fixture, url = options.url) => prepareFixtureRequest({ ...options.settings, fixture, url });
   const base = (fixture: Fixture) => ({ provider: provider.name, fixture: fixture.id });
 
   for (const fixture of options.fixtures) {
@@ -61,7 +63,7 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbeCase[] {
     ...base(target), id: `${target.id}/${kind}`, kind, title, requests: [request], expect: "reject", ifItFails,
   });
   cases.push(
-    forged("tampered-body", "a body changed after signing is rejected (4xx)", tamper(sign(fresh(target))),
+    forged("tampered-body", "a body changed after signing is rejected (4xx)", tamper(scheme, sign(fresh(target))),
       "an attacker who intercepts a delivery can change it (a status, an amount) and your handler applies it"),
     forged("wrong-secret", "a request signed with another secret is rejected (4xx)", sign(fresh(target), randomBytes(16).toString("hex")),
       "anyone who knows your URL can forge payment confirmations: your handler does not check the signature against your secret"),

@@ -67,4 +67,6 @@ export interface SignatureScheme {
   variants?(request: WebhookRequest): Iterable<Attempt>;
   /** What to compare by hand with the sender when no near miss explains a mismatch. */
   noMatchEvidence?(request: WebhookRequest): string[];
+  /** For a scheme that signs body fields: which ones (probe changes one of them to forge a delivery). */
+  signedFields?(request: WebhookRequest): readonly string[];
 }

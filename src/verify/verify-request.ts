@@ -26,7 +26,10 @@ export interface VerifyResult {
 }
 
 export interface VerifyOptions {
+  /** The secrets to try for every provider (key rotation: any match passes). */
   secret?: string | readonly string[];
+  /** A provider's own secrets, asked for when `secret` gives none (a project's configured ones). */
+  secretsFor?: (provider: string) => readonly string[];
   provider?: string;
   /** The instant timestamps are judged against; default the request's receivedAt, else the clock. */
   now?: Date;
@@ -64,7 +67,8 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
   if (unsignedBecause !== undefined) {
     return { ...base, ok: true, reason: "unsigned-provider", detail: `${unsignedBecause}: nothing to verify` };
   }
-  const secrets: readonly string[] = typeof options.secret === "string" ? [options.secret] : (options.secret ?? []);
+  const given: readonly string[] = typeof options.secret === "string" ? [options.secret] : (options.secret ?? []);
+  const secrets = given.some((s) => s !== "") ? given : (options.secretsFor?.(detection.provider) ?? []);
   if (secrets.length === 0 || secrets.every((s) => s === "")) {
     throw new WhkInputError("missing-secret", `${provider.displayName} requests are signed, and no secret was given`, SECRET_HINT);
   }

@@ -178,7 +178,7 @@ describe("whk send: signed deliveries a real receiver accepts", () => {
   });
 
   it.for<[string[], string]>([
-    [["send", "topremit-va", "--to", "127.0.0.1:1"], "no secret was given"],
+    [["send", "topremit-va", "--to", "127.0.0.1:1", "--secret", "a", "--secret", "b"], "signing uses one secret"],
     [["send"], "name at least one fixture"],
     [["send", "nope-fixture", "--secret", "s"], 'unknown fixture "nope-fixture"'],
     [["send", "fazz-va-dynamic", "--secret", "s", "--to", "ftp://x/"], "not http or https"],

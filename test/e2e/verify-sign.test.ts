@@ -83,7 +83,7 @@ describe("whk sign output", () => {
   it.each([
     ["no --provider", ["sign", "-"], /required option '--provider <name>'/],
     ["an unknown provider", ["sign", "-", "--provider", "stripe", "--secret", "s"], /unknown provider "stripe"/],
-    ["no secret", ["sign", "-", "--provider", "fazz"], /Fazz \(Xfers\) signs its webhooks, and no secret was given/],
+    ["two secrets", ["sign", "-", "--provider", "fazz", "--secret", "a", "--secret", "b"], /signing uses one secret/],
     ["a missing body file", ["sign", join(scratch, "nope.json"), "--provider", "fazz", "--secret", "s"], /body file \S+nope\.json does not exist/],
     ["a Topremit flag for another provider", ["sign", "-", "--provider", "fazz", "--secret", "s", "--access-token", "t"], /--access-token applies to Topremit only/],
     ["a ChaiPay body that is not a JSON object", ["sign", "-", "--provider", "chaipay", "--secret", "s"], /a ChaiPay body must be a JSON object/],

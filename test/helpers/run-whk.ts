@@ -59,9 +59,9 @@ export function runWhkSync(args: readonly string[], options: RunOptions = {}): W
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Colour off and no WHK_SECRET, unless the test's own `env` says otherwise. */
+/** Colour off, no WHK_SECRET and no WHK_CONFIG, unless the test's own `env` says otherwise. */
 function environment(options: RunOptions): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, WHK_SECRET: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, WHK_SECRET: undefined, WHK_CONFIG: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return env;
 }

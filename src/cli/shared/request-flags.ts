@@ -4,10 +4,10 @@ import type { Fixture } from "../../fixtures/fixture.js";
 import { setHeader, type Headers } from "../../primitives/headers.js";
 import { assertJsonText } from "../../primitives/json-text.js";
 import { prepareFixtureRequest, type FieldOverride, type PrepareOptions } from "../../fixtures/prepare-fixture-request.js";
-import { parseTarget } from "../../primitives/target-url.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import { readStdin, readUserFile } from "../../primitives/read-input.js";
 import { providerOptionValues } from "./provider-flags.js";
+import { projectSettingsFor, targetFor } from "./provider-settings.js";
 import type { SecretFlags } from "./secret-flags.js";
 
 /** The flags `show` and `send` share, so both build exactly the same request. */
@@ -21,8 +21,6 @@ export interface RequestFlags extends SecretFlags {
   /** Providers' declared flags (--access-token ...), by commander's attribute name. */
   [providerFlag: string]: unknown;
 }
-
-export const DEFAULT_TARGET = "localhost";
 
 /** `path=value` sets a string; `path:=<json>` sets a typed value (number, boolean, object...). */
 export function parseSet(entries: readonly string[]): FieldOverride[] {
@@ -60,8 +58,11 @@ export function readData(spec: string): Buffer {
   return Buffer.from(spec, "utf8");
 }
 
-export function prepareOptionsFrom(fixture: Fixture | string, flags: RequestFlags): PrepareOptions {
-  const options: PrepareOptions = { fixture, url: parseTarget(flags.to ?? DEFAULT_TARGET) };
+/** What the flags say about the requests of a run, parsed once (stdin is read once) for every fixture in it. */
+export type ParsedRequestFlags = Omit<PrepareOptions, "fixture" | "url"> & { to?: string };
+
+export function parseRequestFlags(flags: RequestFlags): ParsedRequestFlags {
+  const options: ParsedRequestFlags = flags.to !== undefined ? { to: flags.to } : {};
   if (flags.seed !== undefined) options.seed = parseWholeNumber(flags.seed, "--seed", { min: 0, max: Number.MAX_SAFE_INTEGER }, "use a whole number such as --seed 42");
   if (flags.data !== undefined) options.data = readData(flags.data);
   if (flags.set && flags.set.length > 0) options.set = parseSet(flags.set);
@@ -71,6 +72,13 @@ export function prepareOptionsFrom(fixture: Fixture | string, flags: RequestFlag
   return options;
 }
 
-export function prepareFromFlags(fixture: Fixture | string, flags: RequestFlags): WebhookRequest {
-  return prepareFixtureRequest(prepareOptionsFrom(fixture, flags));
+/** One fixture's options: the flags, over what the project configures for its provider (target, headers, option values). */
+export function prepareOptionsFor(fixture: Fixture, parsed: ParsedRequestFlags): PrepareOptions {
+  const { to, ...rest } = parsed;
+  const settings = projectSettingsFor(fixture.provider, rest.headers, rest.options);
+  return { ...rest, ...settings, fixture, url: targetFor(to, fixture.provider) };
+}
+
+export function prepareFromFlags(fixture: Fixture, flags: RequestFlags): WebhookRequest {
+  return prepareFixtureRequest(prepareOptionsFor(fixture, parseRequestFlags(flags)));
 }

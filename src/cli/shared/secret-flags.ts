@@ -1,14 +1,20 @@
+import { configuredSecret } from "../../config/project.js";
 import { SECRET_HINT, WhkInputError } from "../../primitives/errors.js";
 import { readUserFile } from "../../primitives/read-input.js";
+import type { Provider } from "../../providers/provider.js";
+import { project } from "./project.js";
 
 export interface SecretFlags {
   secret?: string[];
   secretFile?: string;
 }
 
+/** What a provider is signed with when no secret is given anywhere: the first run needs no flags. */
+export const DEFAULT_TEST_SECRET = "whk-test-secret";
+
 /**
- * Secrets, in order of precedence: `--secret` (repeatable), else `--secret-file`, else `WHK_SECRET`.
- * An empty value counts as missing. Returns [] when none is given; callers decide if that is an error.
+ * Secrets given for every provider, in order of precedence: `--secret` (repeatable), else
+ * `--secret-file`, else `WHK_SECRET`. An empty value counts as missing. Returns [] when none is given.
  */
 export function readSecrets(flags: SecretFlags, env: NodeJS.ProcessEnv = process.env): string[] {
   const given = (flags.secret ?? []).filter((s) => s !== "");
@@ -24,10 +30,65 @@ export function readSecrets(flags: SecretFlags, env: NodeJS.ProcessEnv = process
   return fromEnv !== undefined && fromEnv !== "" ? [fromEnv] : [];
 }
 
-/** Exactly one secret, required when the provider signs. */
-export function requireOneSecret(flags: SecretFlags, needed: boolean, who: string): string | undefined {
-  const secrets = readSecrets(flags);
+const configured = new Map<string, string | undefined>();
+
+/** The secret the project configures for a provider, read once (its env var or file), as a list. */
+export function configuredSecretsOf(provider: string): string[] {
+  if (!configured.has(provider)) configured.set(provider, configuredSecret(project(), provider));
+  const secret = configured.get(provider);
+  return secret !== undefined ? [secret] : [];
+}
+
+/** A provider's secrets: the ones given for every provider (flags, WHK_SECRET), else its configured one. */
+export function secretsFor(flags: SecretFlags, provider: Provider): string[] {
+  const given = readSecrets(flags);
+  return given.length > 0 ? given : configuredSecretsOf(provider.name);
+}
+
+function onlyOne(secrets: readonly string[]): string | undefined {
   if (secrets.length > 1) throw new WhkInputError("too-many-secrets", "--secret was given more than once; signing uses one secret", "keep one --secret (several are for `whk verify`, for key rotation)");
-  if (needed && secrets.length === 0) throw new WhkInputError("missing-secret", `${who} signs its webhooks, and no secret was given`, SECRET_HINT);
   return secrets[0];
+}
+
+/**
+ * Every configured provider's secret, by provider name (for listen, which meets any provider). One that
+ * cannot be read (its env var unset, its file missing) is left out with a warning: that provider's
+ * requests are then captured unchecked, as with no secret at all.
+ */
+export function configuredSecrets(warn: (line: string) => void): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const name of Object.keys(project().providers)) {
+    try {
+      const secrets = configuredSecretsOf(name);
+      if (secrets.length > 0) out[name] = secrets;
+    } catch (error) {
+      if (!(error instanceof WhkInputError)) throw error;
+      warn(`whk: ${error.message}: ${name}'s requests are not checked\n`);
+    }
+  }
+  return out;
+}
+
+let noted = false;
+
+/**
+ * The secret a provider's deliveries are signed with: as `secretsFor`, else the default test secret
+ * (said once on stderr), so `whk send <fixture> --to localhost` works with no flags. Undefined for a
+ * provider that documents no signature.
+ */
+export function signingSecret(flags: SecretFlags, provider: Provider): string | undefined {
+  if (!provider.scheme.needsSecret) return undefined;
+  const secret = onlyOne(secretsFor(flags, provider));
+  if (secret !== undefined) return secret;
+  if (!noted) process.stderr.write(`whk: signed with the default test secret ${DEFAULT_TEST_SECRET}; pass --secret, set WHK_SECRET or configure it\n`);
+  noted = true;
+  return DEFAULT_TEST_SECRET;
+}
+
+/** Exactly one real secret, required when the provider signs (probe: a verdict against a made-up secret would mislead). */
+export function requireOneSecret(flags: SecretFlags, provider: Provider): string | undefined {
+  if (!provider.scheme.needsSecret) return undefined;
+  const secret = onlyOne(secretsFor(flags, provider));
+  if (secret === undefined) throw new WhkInputError("missing-secret", `${provider.displayName} signs its webhooks, and no secret was given`, `${SECRET_HINT}, or configure it in whk.config.json`);
+  return secret;
 }

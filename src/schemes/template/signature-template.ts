@@ -24,30 +24,30 @@ export type TemplateTimestamp = (typeof TEMPLATE_TIMESTAMPS)[number];
 export interface SignatureTemplate {
   algorithm: TemplateAlgorithm;
   /** Default `utf8`. */
-  key?: TemplateKey;
+  key?: TemplateKey | undefined;
   /**
    * The signed message, default `{body}`. Placeholders: `{body}` (raw bytes), `{body:sha256-hex}`,
    * `{body:sha256-base64}`, `{timestamp}`, `{method}`, `{path}` (path and query as sent),
    * `{header:Name}`, `{field:dotted.path}` (a JSON or form field), `{secret}` (plain digests only).
    */
-  message?: string;
+  message?: string | undefined;
   /** Default `hex`. */
-  encoding?: TemplateEncoding;
+  encoding?: TemplateEncoding | undefined;
   /** The header the signature travels in (or `bodyField`). */
-  header?: string;
+  header?: string | undefined;
   /**
    * The header value around the signature, default `{signature}`: a prefix (`sha256={signature}`,
    * `v1,{signature}`) or comma-separated pairs (`t={timestamp},v1={signature}`). Several signatures in
    * one header (key rotation) are each checked: repeated pairs, or items separated by spaces.
    */
-  format?: string;
+  format?: string | undefined;
   /** A body field the signature travels in, instead of a header (`signature_key`, `data.signature`). */
-  bodyField?: string;
+  bodyField?: string | undefined;
   /** Whether, and how, a timestamp is signed; it travels in `format` or `timestampHeader`. */
-  timestamp?: TemplateTimestamp;
-  timestampHeader?: string;
+  timestamp?: TemplateTimestamp | undefined;
+  timestampHeader?: string | undefined;
   /** How far a signed timestamp may be from the receipt time. Default 300. */
-  toleranceSeconds?: number;
+  toleranceSeconds?: number | undefined;
 }
 
 const PLACEHOLDER = /\{([a-z0-9-]+)(?::([^}]*))?\}/gi;

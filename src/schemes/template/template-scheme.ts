@@ -164,6 +164,7 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
       };
       return templateVariants({ template, parts: compile().parts, request, matches });
     },
+    signedFields: () => compile().parts.flatMap((part) => (part.kind === "field" ? [part.name] : [])),
     noMatchEvidence(request) {
       if (message === "{body}") return [`signed bytes: the ${request.body.length}-byte body exactly as received`];
       const located = locate(request);

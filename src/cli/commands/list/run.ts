@@ -25,8 +25,7 @@ function providerFacts(provider: Provider): string {
     `  signature: ${provider.scheme.summary}`,
     `  expects:   ${provider.ack.summary}`,
     `  retries:   ${provider.retry.summary}${provider.retry.documented ? `; then ${provider.retry.afterLastFailure}` : ""}`,
-    "  docs:",
-    ...provider.docs.map((doc) => `    ${doc.title}: ${doc.url}`),
+    ...(provider.docs.length > 0 ? ["  docs:", ...provider.docs.map((doc) => `    ${doc.title}: ${doc.url}`)] : []),
   ];
   return `${lines.join("\n")}\n`;
 }

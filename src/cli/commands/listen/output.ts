@@ -8,6 +8,8 @@ import { relativeUrl } from "../../../primitives/url-parts.js";
 export interface ReadyInfo {
   verifying: boolean;
   secretCount: number;
+  /** Providers verified with their configured secrets (when no secret is given for every provider). */
+  configured: readonly string[];
   forwardTo: string | undefined;
   count: number | undefined;
 }
@@ -30,12 +32,13 @@ export function createListenOutput(json: boolean, out: NodeJS.WritableStream = p
         err.write(`whk: the capture directory ${server.outDir} cannot be created (${server.outDirProblem}): every request will be answered 503\n  hint: choose a writable --out directory\n`);
       }
       if (json) {
-        line(JSON.stringify({ type: "ready", url: server.url, outDir: server.outDir, verifying: info.verifying, forwardTo: info.forwardTo ?? null }));
+        line(JSON.stringify({ type: "ready", url: server.url, outDir: server.outDir, verifying: info.verifying || info.configured.length > 0, forwardTo: info.forwardTo ?? null }));
         return;
       }
       // One write, so a reader of the first line sees the whole header with it.
       const header = [`whk listen: ${colors.bold(server.url)}  captures in ${server.outDir}`];
       if (info.verifying) header.push(`  verifying signatures with ${info.secretCount === 1 ? "the secret given" : `${info.secretCount} secrets (any match passes)`}`);
+      else if (info.configured.length > 0) header.push(`  verifying ${info.configured.join(", ")} with the configured secrets; other providers' requests are not checked, and acknowledged`);
       else header.push(colors.yellow("  signatures are not checked (no --secret): every request is acknowledged"));
       if (info.forwardTo !== undefined) header.push(`  forwarding every request to ${info.forwardTo} and answering with its response`);
       header.push(info.count !== undefined ? `  stops after ${info.count} request${info.count === 1 ? "" : "s"} (or Ctrl-C)` : "  Ctrl-C to stop");

@@ -6,7 +6,7 @@ import { parseDuration } from "../../../primitives/duration.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { createListenOutput } from "./output.js";
-import { readSecrets, type SecretFlags } from "../../shared/secret-flags.js";
+import { configuredSecrets, readSecrets, type SecretFlags } from "../../shared/secret-flags.js";
 
 export interface ListenFlags extends SecretFlags {
   port?: string;
@@ -26,6 +26,8 @@ export interface ListenFlags extends SecretFlags {
  */
 export async function runListen(flags: ListenFlags): Promise<number> {
   const secrets = readSecrets(flags);
+  // Without secrets for every provider, each configured provider's own (read now: a missing one fails at start).
+  const providerSecrets = secrets.length > 0 ? {} : configuredSecrets((line) => process.stderr.write(line));
   const port = parseWholeNumber(flags.port ?? "3000", "--port", { min: 0, max: 65535 }, `--port "${flags.port}" must be a whole number from 0 to 65535: use --port 0 to pick a free port`);
   const count = flags.count !== undefined ? parseWholeNumber(flags.count, "--count", { min: 1, max: Number.MAX_SAFE_INTEGER }, "write it like --count 1") : undefined;
   const forwardTo = flags.forwardTo !== undefined ? parseTarget(flags.forwardTo) : undefined;
@@ -37,6 +39,7 @@ export async function runListen(flags: ListenFlags): Promise<number> {
     port,
     host: flags.host ?? "127.0.0.1",
     secrets,
+    providerSecrets,
     maxBodyBytes: parseByteSize(flags.maxBody ?? "1mb", "--max-body"),
     requestTimeoutMs: parseDuration(flags.requestTimeout ?? "30s", "--request-timeout"),
     ...(flags.out !== undefined ? { outDir: flags.out } : {}),
@@ -59,7 +62,7 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   process.stdout.on("error", onOutputError);
-  output.ready(server, { verifying: secrets.length > 0, secretCount: secrets.length, forwardTo, count });
+  output.ready(server, { verifying: secrets.length > 0, secretCount: secrets.length, configured: Object.keys(providerSecrets), forwardTo, count });
   await stopped;
   const stats = await server.close();
   process.off("SIGINT", onSignal);

@@ -4,7 +4,6 @@ import { WhkInputError } from "../../../primitives/errors.js";
 import { buildProbeCases } from "../../../probe/probe-cases.js";
 import { junitReport } from "../../../probe/junit-report.js";
 import { runProbe } from "../../../probe/run-probe.js";
-import { parseTarget } from "../../../primitives/target-url.js";
 import { parseDuration } from "../../../primitives/duration.js";
 import { DEFAULT_TOLERANCE_MS } from "../../../verify/verify-request.js";
 import { waitForTarget } from "../../../deliver/wait-for-target.js";
@@ -13,6 +12,9 @@ import { allProviders, findProvider, getProvider } from "../../../providers/inde
 import type { Provider } from "../../../providers/provider.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
 import { renderProbeRows, renderProbeSummary, schemeCaveat } from "./output.js";
+import { providerEntry } from "../../../config/project.js";
+import { project } from "../../shared/project.js";
+import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
 import { requireOneSecret, type SecretFlags } from "../../shared/secret-flags.js";
 import { assertWritableDirectoryOf, writeFileAtomic } from "../../shared/write-file-atomic.js";
 
@@ -48,9 +50,12 @@ function fixturesToProbe(subject: string): { provider: Provider; fixtures: reado
 /** `whk probe <provider|fixture>`: does the handler accept the real thing and reject forgeries? */
 export async function runProbeCommand(subject: string, flags: ProbeFlags): Promise<number> {
   const { provider, fixtures } = fixturesToProbe(subject);
-  if (flags.to === undefined) throw new WhkInputError("missing-target", "whk probe needs the handler's URL", "pass --to, e.g. --to http://127.0.0.1:3000/webhooks/provider");
-  const url = parseTarget(flags.to);
-  const secret = requireOneSecret(flags, provider.scheme.needsSecret, provider.displayName);
+  const configured = providerEntry(project(), provider.name)?.to;
+  if (flags.to === undefined && configured === undefined) {
+    throw new WhkInputError("missing-target", "whk probe needs the handler's URL", `pass --to, e.g. --to http://127.0.0.1:3000/webhooks/${provider.name}, or set "to" for ${provider.name} in whk.config.json`);
+  }
+  const url = targetFor(flags.to, provider.name);
+  const secret = requireOneSecret(flags, provider);
   const toleranceMs = flags.tolerance !== undefined ? parseDuration(flags.tolerance, "--tolerance") : DEFAULT_TOLERANCE_MS;
   const timeoutMs = flags.timeout !== undefined ? parseDuration(flags.timeout, "--timeout") : 10_000;
   // A report that cannot be written is a usage error, found before any request is sent.
@@ -65,7 +70,7 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
     return EXIT_CHECK_FAILED;
   }
 
-  const cases = buildProbeCases({ fixtures, url, secret, now: new Date(), toleranceMs });
+  const cases = buildProbeCases({ fixtures, url, secret, now: new Date(), toleranceMs, settings: projectSettingsFor(provider.name, undefined, undefined) });
   const dispatcher = await createDispatcher({ timeoutMs, ...(flags.insecure ? { insecure: true } : {}) });
   try {
     const rows = await runProbe(cases, async (request) => {

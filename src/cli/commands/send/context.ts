@@ -1,6 +1,6 @@
 import type { Dispatcher } from "undici";
 import { acknowledgementExpectation, type Expectation } from "../../../deliver/expectation.js";
-import type { PrepareOptions } from "../../../fixtures/prepare-fixture-request.js";
+import type { ParsedRequestFlags } from "../../shared/request-flags.js";
 import type { Provider } from "../../../providers/provider.js";
 import type { SendSettings } from "./options.js";
 import type { RequestSaver } from "./save.js";
@@ -9,8 +9,9 @@ import type { RequestSaver } from "./save.js";
 export interface SendContext {
   settings: SendSettings;
   /** --set, --data, --header... parsed once (stdin is read once) for every fixture of the run. */
-  prepare: PrepareOptions;
-  secret: string | undefined;
+  flags: ParsedRequestFlags;
+  /** Each provider's signing secret (flags, WHK_SECRET, the config, else the default test secret). */
+  secretOf(provider: Provider): string | undefined;
   dispatcher: Dispatcher;
   saver?: RequestSaver;
 }

@@ -4,6 +4,7 @@ import { prepareFixtureRequest } from "../../../fixtures/prepare-fixture-request
 import { runLoad, type LoadDelivery, type LoadProgress } from "../../../deliver/load-run.js";
 import { createRequestFactory } from "../../../fixtures/request-factory.js";
 import { getProvider } from "../../../providers/index.js";
+import { prepareOptionsFor } from "../../shared/request-flags.js";
 import { signerFor } from "../../shared/signer.js";
 import { expectationFor, signingClock, type SendContext } from "./context.js";
 import { deliveryJson, formatSummaryHuman, providerNextStep, summaryJson, type DeliveryReport } from "./output.js";
@@ -20,13 +21,14 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
   const { settings } = context;
   const lanes = settings.fixtures.map((fixture) => {
     const provider = getProvider(fixture.provider);
-    return { fixture, provider, make: createRequestFactory({ ...context.prepare, fixture }), sign: signerFor(provider, context.secret), expectation: expectationFor(provider, settings) };
+    const options = prepareOptionsFor(fixture, context.flags);
+    return { fixture, provider, options, make: createRequestFactory(options), sign: signerFor(provider, context.secretOf(provider)), expectation: expectationFor(provider, settings) };
   });
   const laneOf = (index: number) => lanes[index % lanes.length] as (typeof lanes)[number];
   const clock = signingClock(settings.signAt);
   // One render and signature up front (outside the seeded stream), so a body the scheme cannot sign
   // fails before the run starts.
-  for (const lane of lanes) lane.sign(prepareFixtureRequest({ ...context.prepare, fixture: lane.fixture }), new Date());
+  for (const lane of lanes) lane.sign(prepareFixtureRequest(lane.options), new Date());
 
   const report = (delivery: LoadDelivery): DeliveryReport => {
     const { fixture, provider, expectation } = laneOf(delivery.index);
@@ -74,7 +76,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
   } finally {
     progressLine?.stop();
   }
-  const summaryContext = { url: settings.url, fixtures: lanes.map((lane) => lane.fixture.id), concurrency: Math.min(load.concurrency, load.count) };
+  const summaryContext = { url: [...new Set(lanes.map((lane) => lane.options.url))].join(", "), fixtures: lanes.map((lane) => lane.fixture.id), concurrency: Math.min(load.concurrency, load.count) };
   if (settings.json) {
     lines.push(`${JSON.stringify(summaryJson(summary, summaryContext))}\n`);
     flush();

@@ -3,11 +3,10 @@ import { parseWholeNumber } from "../../../primitives/whole-number.js";
 import { explicitExpectation, type Expectation } from "../../../deliver/expectation.js";
 import { fixturesOf, getFixture } from "../../../fixtures/fixture-catalog.js";
 import type { Fixture } from "../../../fixtures/fixture.js";
-import { parseTarget } from "../../../primitives/target-url.js";
 import { parseDuration } from "../../../primitives/duration.js";
 import { parseInstant } from "../../../primitives/time-format.js";
 import { getProvider } from "../../../providers/index.js";
-import { DEFAULT_TARGET, type RequestFlags } from "../../shared/request-flags.js";
+import type { RequestFlags } from "../../shared/request-flags.js";
 import { resolveSaveTarget, type SaveTarget } from "./save.js";
 
 export interface SendFlags extends RequestFlags {
@@ -27,7 +26,6 @@ export interface SendFlags extends RequestFlags {
 /** Everything `send` needs, validated before anything goes on the wire. */
 export interface SendSettings {
   fixtures: Fixture[];
-  url: string;
   timeoutMs: number;
   insecure: boolean;
   /** Absent without --retries; `maxRetries` undefined means the provider's whole schedule. */
@@ -73,7 +71,6 @@ export function parseSendFlags(ids: readonly string[], flags: SendFlags): SendSe
   if (timeoutMs <= 0) throw new WhkInputError("bad-duration", "--timeout must be longer than 0", 'write it like "500ms" or "10s"');
   const settings: SendSettings = {
     fixtures,
-    url: parseTarget(flags.to ?? DEFAULT_TARGET),
     timeoutMs,
     insecure: flags.insecure === true,
     retrySpeed: 1,

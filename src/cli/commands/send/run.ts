@@ -1,12 +1,11 @@
 import { createDispatcher, deliver } from "../../../deliver/deliver.js";
 import { deliverWithRetries } from "../../../deliver/deliver-with-retries.js";
-import type { Fixture } from "../../../fixtures/fixture.js";
 import { prepareFixtureRequest } from "../../../fixtures/prepare-fixture-request.js";
 import { getProvider } from "../../../providers/index.js";
 import type { Provider } from "../../../providers/provider.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
-import { prepareOptionsFrom } from "../../shared/request-flags.js";
-import { requireOneSecret } from "../../shared/secret-flags.js";
+import { parseRequestFlags, prepareOptionsFor } from "../../shared/request-flags.js";
+import { signingSecret } from "../../shared/secret-flags.js";
 import { signerFor } from "../../shared/signer.js";
 import { expectationFor, signingClock, type SendContext } from "./context.js";
 import { sendLoad } from "./load.js";
@@ -17,13 +16,14 @@ import { createRequestSaver } from "./save.js";
 /** Delivers fixtures to a receiver and judges each answer the way the provider would. Exit 0 only if every one succeeded. */
 export async function runSend(ids: readonly string[], flags: SendFlags): Promise<number> {
   const settings = parseSendFlags(ids, flags);
-  const signing = settings.fixtures.map((f) => getProvider(f.provider)).find((p) => p.scheme.needsSecret);
-  const secret = requireOneSecret(flags, signing !== undefined, signing?.displayName ?? "");
-  const first = settings.fixtures[0] as Fixture;
+  const secrets = new Map<string, string | undefined>();
   const context: SendContext = {
     settings,
-    prepare: prepareOptionsFrom(first, flags),
-    secret,
+    flags: parseRequestFlags(flags),
+    secretOf: (provider) => {
+      if (!secrets.has(provider.name)) secrets.set(provider.name, signingSecret(flags, provider));
+      return secrets.get(provider.name);
+    },
     dispatcher: await createDispatcher({ timeoutMs: settings.timeoutMs, insecure: settings.insecure, ...(settings.load ? { connections: settings.load.concurrency } : {}) }),
     ...(settings.save ? { saver: createRequestSaver(settings.save) } : {}),
   };
@@ -52,13 +52,13 @@ function retryDelays(provider: Provider, settings: SendSettings, noted: Set<stri
 async function sendEach(context: SendContext): Promise<boolean> {
   const { settings } = context;
   // Render everything first: a bad --set path fails before the first request is sent.
-  const prepared = settings.fixtures.map((fixture) => prepareFixtureRequest({ ...context.prepare, fixture }));
+  const prepared = settings.fixtures.map((fixture) => prepareFixtureRequest(prepareOptionsFor(fixture, context.flags)));
   const noted = new Set<string>();
   let allOk = true;
   for (const [index, fixture] of settings.fixtures.entries()) {
     const provider = getProvider(fixture.provider);
-    const unsigned = prepared[index] ?? prepareFixtureRequest({ ...context.prepare, fixture });
-    const sign = signerFor(provider, context.secret);
+    const unsigned = prepared[index] ?? prepareFixtureRequest(prepareOptionsFor(fixture, context.flags));
+    const sign = signerFor(provider, context.secretOf(provider));
     const delaysMs = retryDelays(provider, settings, noted);
     const expectation = expectationFor(provider, settings);
     let signedAt = new Date();

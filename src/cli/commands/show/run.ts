@@ -5,7 +5,7 @@ import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { formatRequest, type RequestFormat } from "../../shared/format-request.js";
 import { prepareFromFlags, type RequestFlags } from "../../shared/request-flags.js";
-import { requireOneSecret } from "../../shared/secret-flags.js";
+import { signingSecret } from "../../shared/secret-flags.js";
 
 export interface ShowFlags extends RequestFlags {
   json?: boolean;
@@ -16,8 +16,8 @@ export interface ShowFlags extends RequestFlags {
 export function runShow(fixtureId: string, flags: ShowFlags): number {
   const fixture = getFixture(fixtureId);
   const provider = getProvider(fixture.provider);
-  const secret = requireOneSecret(flags, provider.scheme.needsSecret, provider.displayName);
   const unsigned = prepareFromFlags(fixture, flags);
+  const secret = signingSecret(flags, provider);
   const now = flags.timestamp !== undefined ? parseInstant(flags.timestamp, "--timestamp") : new Date();
   const request = signRequest(unsigned, { provider, now, ...(secret !== undefined ? { secret } : {}) });
   process.stdout.write(formatRequest(request, flags.json ? "json" : (flags.format ?? "http")));

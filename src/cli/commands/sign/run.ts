@@ -1,6 +1,5 @@
 import { buildRequest } from "../../../sign/sign-request.js";
 import { readStdin, readUserFile } from "../../../primitives/read-input.js";
-import { parseTarget } from "../../../primitives/target-url.js";
 import { parseInstant } from "../../../primitives/time-format.js";
 import type { WebhookRequest } from "../../../primitives/webhook-request.js";
 import { getProvider } from "../../../providers/index.js";
@@ -8,8 +7,9 @@ import type { Provider } from "../../../providers/provider.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { formatRequest } from "../../shared/format-request.js";
 import { providerOptionValues } from "../../shared/provider-flags.js";
-import { DEFAULT_TARGET, parseHeaderFlags } from "../../shared/request-flags.js";
-import { requireOneSecret, type SecretFlags } from "../../shared/secret-flags.js";
+import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
+import { parseHeaderFlags } from "../../shared/request-flags.js";
+import { signingSecret, type SecretFlags } from "../../shared/secret-flags.js";
 import { signerFor } from "../../shared/signer.js";
 
 export type SignFormat = "headers" | "http" | "json" | "curl";
@@ -28,16 +28,11 @@ export interface SignFlags extends SecretFlags {
 /** Signs an arbitrary body (the file's raw bytes, or stdin) the provider's way and prints the result. */
 export function runSign(file: string, flags: SignFlags): number {
   const provider = getProvider(flags.provider);
-  const secret = requireOneSecret(flags, provider.scheme.needsSecret, provider.displayName);
   const body = file === "-" ? readStdin("whk sign") : readUserFile(file, "body file");
-  const options = providerOptionValues(flags, provider);
-  const unsigned = buildRequest({
-    provider,
-    url: parseTarget(flags.to ?? DEFAULT_TARGET),
-    body,
-    ...(Object.keys(options).length > 0 ? { options } : {}),
-    ...(flags.header && flags.header.length > 0 ? { headers: parseHeaderFlags(flags.header) } : {}),
-  });
+  const given = providerOptionValues(flags, provider);
+  const settings = projectSettingsFor(provider.name, flags.header && flags.header.length > 0 ? parseHeaderFlags(flags.header) : undefined, Object.keys(given).length > 0 ? given : undefined);
+  const unsigned = buildRequest({ provider, url: targetFor(flags.to, provider.name), body, ...settings });
+  const secret = signingSecret(flags, provider);
   const now = flags.timestamp !== undefined ? parseInstant(flags.timestamp, "--timestamp") : new Date();
   const signed = signerFor(provider, secret)(unsigned, now);
   noteWhenUnsigned(provider, unsigned);
