@@ -10,7 +10,10 @@ export function withSecretOptions(command: Command, repeatable = false): Command
   return command
     .option("--secret <secret>", repeatable ? "signing secret (repeat for key rotation: any match passes)" : "signing secret", collect)
     .option("--secret-file <path>", "read the secret from a file (one trailing newline is dropped)")
-    .addHelpText("after", "\nThe secret comes from --secret, else --secret-file, else the WHK_SECRET environment variable.");
+    .addHelpText(
+      "after",
+      "\nThe secret comes from --secret, else --secret-file, else the WHK_SECRET environment variable, else the\nprovider's secret in whk.config.json; with none, signing uses the test secret whk-test-secret.",
+    );
 }
 
 /** Flags that shape the request, shared by `show` and `send` so both build the same bytes. */
