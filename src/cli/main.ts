@@ -36,7 +36,7 @@ export function buildProgram(setExit: SetExit): Command {
 Examples:
   whk demo                                              the whole loop, nothing else needed
   whk list --provider topremit
-  whk listen --secret s3cret &                          a receiver on http://127.0.0.1:3000/
+  whk listen --secret s3cret &                          a receiver on http://127.0.0.1:4400/
   whk send topremit-va --secret s3cret --to localhost   sign, deliver, check the answer
   whk verify .whk-captures/ --secret s3cret             and say why a signature fails
   whk probe fazz --to :8080/callbacks/fazz --secret s3cret --junit probe.xml

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { WhkInputError } from "../primitives/errors.js";
+import { DEFAULT_PORT } from "../primitives/target-url.js";
 import { DEFAULT_TOLERANCE_MS } from "../verify/verify-request.js";
 import type { CaptureEvent, CaptureStats } from "./capture-record.js";
 import { captureRequest, type CaptureContext, type CaptureSettings } from "./capture-request.js";
@@ -10,7 +11,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface CaptureServerOptions {
-  /** Default 3000; 0 picks a free port. */
+  /** Default DEFAULT_PORT (4400); 0 picks a free port. */
   port?: number;
   host?: string;
   /** Where capture files go (created if missing). Default `.whk-captures`. */
@@ -86,7 +87,7 @@ export async function startCaptureServer(options: CaptureServerOptions = {}): Pr
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
-  const port = await listen(server, options.port ?? 3000, host);
+  const port = await listen(server, options.port ?? DEFAULT_PORT, host);
   // After listening, so a busy port leaves no empty directory behind.
   const outDirProblem = await writer.prepare();
   settings.authority = `${host.includes(":") ? `[${host}]` : host}:${port}`;
@@ -121,7 +122,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       const where = `port ${port} on ${host}`;
-      if (error.code === "EADDRINUSE") reject(new WhkInputError("port-in-use", `${where} is already in use`, "stop the other process, choose another --port, or use --port 0 to pick a free one"));
+      if (error.code === "EADDRINUSE") reject(new WhkInputError("port-in-use", `${where} is already in use`, `is that your app? then record in front of it: --port 0 --forward-to http://localhost:${port}; else choose another --port, or --port 0 for a free one`));
       else if (error.code === "EACCES") reject(new WhkInputError("port-denied", `${where} cannot be opened (permission denied)`, "ports below 1024 need privileges: use a port above 1024, or --port 0"));
       else if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") reject(new WhkInputError("bad-host", `cannot listen on ${host}: no such local address`, "use 127.0.0.1 (the default), localhost or 0.0.0.0"));
       else reject(error);

@@ -1,8 +1,12 @@
 import { WhkInputError } from "./errors.js";
 import { isAbsoluteUrl, relativeUrl } from "./url-parts.js";
 
-/** `whk listen`'s default port, so `whk send x --to localhost` and `whk listen` pair with no flags. */
-export const DEFAULT_PORT = 3000;
+/**
+ * `whk listen`'s default port, and the port of a target given without one, so `whk listen` and
+ * `whk send x --to localhost` meet with no flags. Not 3000, 8080 or 5000: those are the apps' own
+ * (Express's examples, Rails, Flask), and whk listens beside the app, not in its place.
+ */
+export const DEFAULT_PORT = 4400;
 
 /**
  * Turns a target as users type it into a full URL: a URL, `host:port`, `host`, `:port` or a bare
@@ -11,13 +15,13 @@ export const DEFAULT_PORT = 3000;
  */
 export function parseTarget(target: string): string {
   const text = target.trim();
-  if (text === "") throw new WhkInputError("bad-target", "the target is empty", "pass --to with a URL, host:port, host or port, e.g. --to localhost:3000");
+  if (text === "") throw new WhkInputError("bad-target", "the target is empty", "pass --to with a URL, host:port, host or port, e.g. --to localhost:8080");
   let candidate: string;
   if (isAbsoluteUrl(text)) candidate = text;
   else if (/^\d+(?=$|[/?])/.test(text)) candidate = `http://localhost:${text}`;
   else if (text.startsWith(":")) candidate = `http://localhost${text}`;
   else {
-    const authority = /^(\[[^\]]*\]|[^/?#]*)/.exec(text)?.[1] ?? "";
+    const authority = /^(\[[^\]]*\](?::\d*)?|[^/?#]*)/.exec(text)?.[1] ?? "";
     const hasPort = /:\d*$/.test(authority) && !authority.endsWith("]");
     candidate = `http://${authority}${hasPort ? "" : `:${DEFAULT_PORT}`}${text.slice(authority.length)}`;
   }
@@ -29,7 +33,7 @@ export function parseTarget(target: string): string {
   try {
     url = new URL(candidate);
   } catch {
-    throw new WhkInputError("bad-target", `"${target}" is not a URL or host:port`, "write it like http://localhost:3000/webhooks, localhost:3000 or 3000");
+    throw new WhkInputError("bad-target", `"${target}" is not a URL or host:port`, "write it like http://localhost:8080/webhooks, localhost:8080 or 8080");
   }
   if (url.username !== "" || url.password !== "") {
     throw new WhkInputError("bad-target", `"${target}" carries credentials, which whk does not send from a URL`, 'pass them as a header instead, e.g. --header "Authorization: Basic <base64 of user:password>"');

@@ -1,3 +1,4 @@
+import { closestNames } from "../primitives/closest-names.js";
 import { WhkInputError } from "../primitives/errors.js";
 import { chaipay } from "./chaipay/provider.js";
 import { fazz } from "./fazz/provider.js";
@@ -57,13 +58,18 @@ export function providersInDetectionOrder(): readonly Provider[] {
   return defined.length === 0 ? bundledByRank : [...defined, ...bundledByRank];
 }
 
+/** A provider by its name or one of its aliases, in any case (`Fazz`, `xfers`). */
 export function findProvider(name: string): Provider | undefined {
   if (isProviderName(name)) return providers[name];
-  return defined.find((provider) => provider.name === name);
+  const wanted = name.toLowerCase();
+  return allProviders().find((provider) => provider.name === wanted || provider.aliases?.includes(wanted) === true);
 }
 
 export function getProvider(name: string): Provider {
   const provider = findProvider(name);
   if (provider) return provider;
-  throw new WhkInputError("unknown-provider", `unknown provider "${name}"`, `choose one of ${allProviders().map((p) => p.name).join(", ")}`);
+  const names = allProviders().map((p) => p.name);
+  const close = closestNames(name, [...names, ...allProviders().flatMap((p) => p.aliases ?? [])]);
+  const hint = close.length > 0 ? `did you mean ${close.join(", ")}? (providers: ${names.join(", ")})` : `choose one of ${names.join(", ")}`;
+  throw new WhkInputError("unknown-provider", `unknown provider "${name}"`, hint);
 }

@@ -67,7 +67,7 @@ export interface Provider {
   name: string;
   displayName: string;
   region: string;
-  /** Other names users know it by (a former brand); matched case-insensitively, like the name. */
+  /** Other names users know it by (a former brand), lower-case; names and aliases match in any case. */
   aliases?: readonly string[];
   scheme: SignatureScheme;
   /** Values the user may set on its deliveries: flags and config keys. */

@@ -16,9 +16,8 @@ export interface Detection {
  */
 export function detectProvider(request: WebhookRequest, forced?: string, json?: unknown): Detection | undefined {
   if (forced) return { provider: forced, because: "--provider" };
-  if (request.provider !== undefined && findProvider(request.provider) !== undefined) {
-    return { provider: request.provider, because: `the request file names "${request.provider}"` };
-  }
+  const named = request.provider !== undefined ? findProvider(request.provider) : undefined;
+  if (named !== undefined) return { provider: named.name, because: `the request file names "${request.provider}"` };
   let parsed = json;
   if (parsed === undefined) {
     const body = parseBody(request);

@@ -59,7 +59,7 @@ describe("whk show", () => {
   it("prints method, URL, every header and the body", () => {
     const { code, stdout } = run(["show", "fazz-va-dynamic", "--secret", aSecret]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^POST http:\/\/localhost:3000\/\nContent-Type: application\/json\nXfers-Signature: [0-9a-f]{64}\n\n\{"data":/);
+    expect(stdout).toMatch(/^POST http:\/\/localhost:4400\/\nContent-Type: application\/json\nXfers-Signature: [0-9a-f]{64}\n\n\{"data":/);
   });
 
   it("reproduces the body exactly with --seed", () => {
@@ -98,7 +98,7 @@ describe("whk show", () => {
   it("prints a curl command that reproduces the bytes", () => {
     const { code, stdout } = run(["show", "paycombat-va-register", "--secret", aSecret, "--format", "curl", "--seed", "1"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^curl -sS -X POST 'http:\/\/localhost:3000\/' \\\n  -H 'Content-Type: application\/json' \\\n  -H 'X-Signature: [0-9a-f]{64}' \\\n  --data-binary '\{"status":"APPROVED"/);
+    expect(stdout).toMatch(/^curl -sS -X POST 'http:\/\/localhost:4400\/' \\\n  -H 'Content-Type: application\/json' \\\n  -H 'X-Signature: [0-9a-f]{64}' \\\n  --data-binary '\{"status":"APPROVED"/);
   });
 
   it("with no secret anywhere, signs with the default test secret and says so once on stderr", () => {

@@ -175,7 +175,7 @@ describe("whk listen faults", () => {
     const result = runWhk(["listen", "--port", String(port)]);
     blocker.close();
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`whk: port ${port} on 127.0.0.1 is already in use\n  hint: stop the other process, choose another --port, or use --port 0 to pick a free one\n`);
+    expect(result.stderr).toBe(`whk: port ${port} on 127.0.0.1 is already in use\n  hint: is that your app? then record in front of it: --port 0 --forward-to http://localhost:${port}; else choose another --port, or --port 0 for a free one\n`);
     expect(existsSync(join(scratch, ".whk-captures"))).toBe(false);
   });
 

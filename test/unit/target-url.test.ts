@@ -3,7 +3,7 @@ import { parseTarget } from "../../src/primitives/target-url.js";
 
 describe("send targets", () => {
   it.each([
-    ["localhost", "http://localhost:3000/"],
+    ["localhost", "http://localhost:4400/"],
     ["localhost:8080", "http://localhost:8080/"],
     ["127.0.0.1:8080/hooks/topremit?x=1", "http://127.0.0.1:8080/hooks/topremit?x=1"],
     [":4000", "http://localhost:4000/"],
@@ -11,7 +11,9 @@ describe("send targets", () => {
     ["4000", "http://localhost:4000/"],
     ["https://merchant.example/webhooks", "https://merchant.example/webhooks"],
     ["http://[::1]:9000/x", "http://[::1]:9000/x"],
-    ["[::1]", "http://[::1]:3000/"],
+    ["[::1]", "http://[::1]:4400/"],
+    ["[::1]:7000", "http://[::1]:7000/"],
+    ["[::1]:7000/hooks?x=1", "http://[::1]:7000/hooks?x=1"],
     ["http://example.com", "http://example.com/"],
   ])("%s -> %s", (target, url) => {
     expect(parseTarget(target)).toBe(url);

@@ -19,7 +19,7 @@ export function withSecretOptions(command: Command, repeatable = false): Command
 /** Flags that shape the request, shared by `show` and `send` so both build the same bytes. */
 export function withRequestOptions(command: Command): Command {
   withSecretOptions(command)
-    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:3000/)")
+    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:4400/, where whk listen listens)")
     .option("--seed <n>", "reproducible render: same ids and body timestamps for the same seed")
     .option("--set <path=value>", "set a body field (dotted path); path:=<json> for typed values (repeatable)", collect)
     .option("--data <body>", "a whole custom body: @file.json, - for stdin, or literal text (still signed)")

@@ -16,6 +16,8 @@ export const fazz = {
   name: "fazz",
   displayName: "Fazz (Xfers)",
   region: "Singapore, Indonesia",
+  // Fazz was Xfers until 2022: its header still says so, and half its doc links do.
+  aliases: ["xfers"],
   scheme: templateScheme({ algorithm: "hmac-sha256", header: "Xfers-Signature" }),
   prepareHeaders: () => ({ "Content-Type": "application/json" }),
   detect: (request) => (hasHeader(request.headers, "Xfers-Signature") ? "Xfers-Signature header" : undefined),

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { DEFAULT_PORT } from "../../../primitives/target-url.js";
 import { withSecretOptions } from "../../shared/flag-groups.js";
 import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 
@@ -8,7 +9,7 @@ export function registerListen(program: Command, setExit: SetExit): void {
     program.command("listen").description("a local receiver: capture every request byte-exact, verify it, answer like the provider expects"),
     true,
   )
-    .option("--port <n>", "port to listen on (0 picks a free one)", "3000")
+    .option("--port <n>", `port to listen on (0 picks a free one); \`whk send --to localhost\` meets it`, String(DEFAULT_PORT))
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--out <dir>", "where capture files go (created if missing)", ".whk-captures")
     .option("--provider <name>", "treat every request as this provider's (skip detection)")

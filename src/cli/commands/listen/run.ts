@@ -1,7 +1,7 @@
 import { parseWholeNumber } from "../../../primitives/whole-number.js";
 import { parseByteSize } from "../../../primitives/byte-size.js";
 import { startCaptureServer } from "../../../listen/capture-server.js";
-import { parseTarget } from "../../../primitives/target-url.js";
+import { DEFAULT_PORT, parseTarget } from "../../../primitives/target-url.js";
 import { parseDuration } from "../../../primitives/duration.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
@@ -28,7 +28,7 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   const secrets = readSecrets(flags);
   // Without secrets for every provider, each configured provider's own (read now: a missing one fails at start).
   const providerSecrets = secrets.length > 0 ? {} : configuredSecrets((line) => process.stderr.write(line));
-  const port = parseWholeNumber(flags.port ?? "3000", "--port", { min: 0, max: 65535 }, `--port "${flags.port}" must be a whole number from 0 to 65535: use --port 0 to pick a free port`);
+  const port = parseWholeNumber(flags.port ?? String(DEFAULT_PORT), "--port", { min: 0, max: 65535 }, `--port "${flags.port}" must be a whole number from 0 to 65535: use --port 0 to pick a free port`);
   const count = flags.count !== undefined ? parseWholeNumber(flags.count, "--count", { min: 1, max: Number.MAX_SAFE_INTEGER }, "write it like --count 1") : undefined;
   const forwardTo = flags.forwardTo !== undefined ? parseTarget(flags.forwardTo) : undefined;
   const output = createListenOutput(flags.json === true);

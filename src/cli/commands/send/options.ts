@@ -61,7 +61,7 @@ function selectFixtures(ids: readonly string[], providerName: string | undefined
   // Naming a fixture twice sends it twice; --provider adds those of its fixtures not already named.
   const ofProvider = providerName !== undefined ? fixturesOf(getProvider(providerName).name).filter((f) => !ids.includes(f.id)) : [];
   const selected = [...named, ...ofProvider];
-  if (selected.length === 0) throw new WhkInputError("no-fixture", "name at least one fixture, or --provider", "e.g. whk send topremit-va --to localhost:3000 (`whk list` shows every fixture)");
+  if (selected.length === 0) throw new WhkInputError("no-fixture", "name at least one fixture, or --provider", "e.g. whk send topremit-va --to localhost:8080 (`whk list` shows every fixture)");
   return selected;
 }
 

@@ -12,7 +12,7 @@ export function registerSign(program: Command, setExit: SetExit): void {
       .argument("<file>", "the raw body bytes, or - for stdin"),
   )
     .requiredOption("--provider <name>", "the provider (`whk list` shows them all)")
-    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:3000/); some schemes sign its path")
+    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:4400/); some schemes sign its path")
     .option("--json", "print the whole request in the request file format (same as --format json)")
     .addOption(new Option("--format <format>", "output format").choices(["headers", "http", "json", "curl"]).default("headers"))
     .option("--header <header>", 'extra header "Name: value" (repeatable)', collect)
