@@ -4,12 +4,19 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
-/** "500ms", "10s", "5m", "1h", or a bare number of milliseconds. */
+/**
+ * "500ms", "10s", "5m", "1h" (decimals allowed: "1.5s"). A bare number is refused rather than guessed:
+ * `--timeout 5` meaning five milliseconds is a trap, so the hint offers the seconds.
+ */
 export function parseDuration(text: string, flag: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  const trimmed = text.trim();
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) {
+    throw new WhkInputError("bad-duration", `${flag} "${text}" has no unit: did you mean ${trimmed}s?`, 'durations need a unit: "500ms", "10s", "5m" or "1h"');
+  }
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(trimmed);
   if (!match) throw new WhkInputError("bad-duration", `${flag} "${text}" is not a duration`, 'write it like "500ms", "10s", "5m" or "1h"');
-  const unit = match[2] ?? "ms";
-  const factor = unit === "ms" ? 1 : unit === "s" ? 1000 : unit === "m" ? 60_000 : 3_600_000;
+  const unit = match[2] as string;
+  const factor = unit === "ms" ? 1 : unit === "s" ? SECOND : unit === "m" ? MINUTE : HOUR;
   return Math.round(Number(match[1]) * factor);
 }
 

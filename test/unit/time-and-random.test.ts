@@ -23,6 +23,8 @@ describe("timestamps", () => {
     expect(parseDuration("10s", "--timeout")).toBe(10_000);
     expect(parseDuration("5m", "--timeout")).toBe(300_000);
     expect(() => parseDuration("-5s", "--timeout")).toThrow(/not a duration/);
+    // A bare number is not five milliseconds by surprise: it is refused, and the hint offers seconds.
+    expect(() => parseDuration("5", "--timeout")).toThrow('--timeout "5" has no unit: did you mean 5s?');
   });
 });
 
