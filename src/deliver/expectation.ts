@@ -63,15 +63,21 @@ export function acknowledgementExpectation(ack: Acknowledgement): Expectation {
   };
 }
 
-/** `--expect-status` and/or `--expect-body`: only the parts given are checked. */
-export function explicitExpectation(status: string | undefined, body: string | undefined): Expectation | undefined {
+/** Any 2xx: what a provider's status rule is when it says no more. */
+const ANY_2XX = { description: "a 2xx status", matches: (status: number) => status >= 200 && status <= 299 };
+
+/**
+ * `--expect-status` and/or `--expect-body`. A body alone keeps the provider's status rule (`ack.status`,
+ * else any 2xx): an HTTP 500 with the right body is no success.
+ */
+export function explicitExpectation(status: string | undefined, body: string | undefined, ack?: Acknowledgement): Expectation | undefined {
   if (status === undefined && body === undefined) return undefined;
-  const statusRule = status !== undefined ? parseExpectStatus(status) : undefined;
+  const statusRule = status !== undefined ? parseExpectStatus(status) : (ack?.status ?? ANY_2XX);
   const bodyRule = body !== undefined ? parseExpectBody(body) : undefined;
   return {
-    description: [statusRule?.description, bodyRule?.description].filter(Boolean).join(" and "),
+    description: [statusRule.description, bodyRule?.description].filter(Boolean).join(" and "),
     judge(answer) {
-      if (statusRule && !statusRule.matches(answer.status)) {
+      if (!statusRule.matches(answer.status)) {
         return { ok: false, reason: "unexpected-status", why: `expected ${statusRule.description}, got ${answer.status}` };
       }
       const bodyProblem = bodyRule?.check(answer.body);

@@ -8,6 +8,7 @@ export function http200(responseBody: string, summary = "HTTP 200"): Acknowledge
     summary,
     response: { status: 200, headers: json, body: responseBody },
     judge: (answer) => (answer.status === 200 ? { ok: true } : { ok: false, why: `expected HTTP 200, got ${answer.status}` }),
+    status: { description: "status 200", matches: (status) => status === 200 },
   };
 }
 

@@ -36,6 +36,11 @@ export interface Acknowledgement {
   summary: string;
   response: { status: number; headers: Headers; body: string };
   judge(answer: ReceiverAnswer): AckJudgement;
+  /**
+   * The status part of the rule alone (`--expect-body` keeps it): "HTTP 200" accepts 200 only. Without
+   * it, any 2xx.
+   */
+  status?: { description: string; matches(status: number): boolean };
 }
 
 export interface RetryPolicy {

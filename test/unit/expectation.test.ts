@@ -56,6 +56,16 @@ describe("judging a delivery", () => {
     expect(both.judge(anAnswer(400, '{"error":"other"}'))).toMatchObject({ ok: false, reason: "unexpected-body" });
   });
 
+  it("a body alone keeps the provider's status rule: an HTTP 500 with the right body is no success", () => {
+    const fazzLike = explicitExpectation(undefined, "{}", providers.fazz.ack)!;
+    expect(fazzLike.description).toBe("status 200 and JSON body {}");
+    expect(fazzLike.judge(anAnswer(500, "{}"))).toMatchObject({ ok: false, reason: "unexpected-status", why: "expected status 200, got 500" });
+    expect(fazzLike.judge(anAnswer(200, "{}"))).toEqual({ ok: true });
+    // A provider that says no more than "2xx", or none at all: any 2xx.
+    expect(explicitExpectation(undefined, "{}", providers.singleview.ack)!.judge(anAnswer(202, "{}"))).toEqual({ ok: true });
+    expect(explicitExpectation(undefined, "{}")!.judge(anAnswer(500, "{}"))).toMatchObject({ ok: false, reason: "unexpected-status" });
+  });
+
   it("never counts a fault as success", () => {
     const anything = explicitExpectation("2xx|4xx|5xx", undefined)!;
     expect(judgeDelivery({ ok: false, fault: "refused", message: "connection refused" }, anything)).toEqual({ ok: false, reason: "refused", why: "connection refused" });

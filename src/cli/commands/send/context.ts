@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { acknowledgementExpectation, type Expectation } from "../../../deliver/expectation.js";
+import { acknowledgementExpectation, explicitExpectation, type Expectation } from "../../../deliver/expectation.js";
 import type { ParsedRequestFlags } from "../../shared/request-flags.js";
 import type { Provider } from "../../../providers/provider.js";
 import type { SendSettings } from "./options.js";
@@ -17,7 +17,8 @@ export interface SendContext {
 }
 
 export function expectationFor(provider: Provider, settings: SendSettings): Expectation {
-  return settings.expectation ?? acknowledgementExpectation(provider.ack);
+  const explicit = settings.expect !== undefined ? explicitExpectation(settings.expect.status, settings.expect.body, provider.ack) : undefined;
+  return explicit ?? acknowledgementExpectation(provider.ack);
 }
 
 /** The signing clock: now, or --timestamp for the first signature and that instant plus elapsed time after. */

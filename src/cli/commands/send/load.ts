@@ -41,7 +41,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
       result: delivery.result,
       verdict: delivery.verdict,
       expected: expectation.description,
-      ...(!delivery.verdict.ok && !settings.expectation ? { next: providerNextStep(provider, { used: false, attempts: 1, capped: false }) } : {}),
+      ...(!delivery.verdict.ok && settings.expect === undefined ? { next: providerNextStep(provider, { used: false, attempts: 1, capped: false }) } : {}),
     };
   };
   let firstFailure: DeliveryReport | undefined;

@@ -1,6 +1,6 @@
 import { WhkInputError } from "../../../primitives/errors.js";
 import { parseWholeNumber } from "../../../primitives/whole-number.js";
-import { explicitExpectation, type Expectation } from "../../../deliver/expectation.js";
+import { explicitExpectation } from "../../../deliver/expectation.js";
 import { fixturesOf, getFixture } from "../../../fixtures/fixture-catalog.js";
 import type { Fixture } from "../../../fixtures/fixture.js";
 import { parseDuration } from "../../../primitives/duration.js";
@@ -33,8 +33,8 @@ export interface SendSettings {
   /** Time compression for retry waits; Infinity for `--retry-speed max`. */
   retrySpeed: number;
   load?: { count: number; concurrency: number };
-  /** --expect-status / --expect-body; absent means the provider's own acknowledgement rule. */
-  expectation?: Expectation;
+  /** --expect-status / --expect-body (checked already); absent means the provider's own acknowledgement rule. */
+  expect?: { status?: string; body?: string };
   json: boolean;
   save?: SaveTarget;
   /** --timestamp: the instant the first signature is made at. */
@@ -90,8 +90,10 @@ export function parseSendFlags(ids: readonly string[], flags: SendFlags): SendSe
     if (settings.retries) throw new WhkInputError("retries-with-count", "--retries cannot be combined with --count", "a load test sends each request once; drop one of them");
     settings.load = { count, concurrency };
   }
-  const expectation = explicitExpectation(flags.expectStatus, flags.expectBody);
-  if (expectation) settings.expectation = expectation;
+  if (flags.expectStatus !== undefined || flags.expectBody !== undefined) {
+    explicitExpectation(flags.expectStatus, flags.expectBody); // parsed now: a bad one fails before anything is sent
+    settings.expect = { ...(flags.expectStatus !== undefined ? { status: flags.expectStatus } : {}), ...(flags.expectBody !== undefined ? { body: flags.expectBody } : {}) };
+  }
   if (flags.save !== undefined) settings.save = resolveSaveTarget(flags.save);
   if (flags.timestamp !== undefined) settings.signAt = parseInstant(flags.timestamp, "--timestamp");
   return settings;

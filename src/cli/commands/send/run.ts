@@ -86,7 +86,7 @@ async function sendEach(context: SendContext): Promise<boolean> {
           result: attempt.result,
           verdict: attempt.verdict,
           expected: expectation.description,
-          ...(final && !settings.expectation ? { next: providerNextStep(provider, { used: settings.retries !== undefined, attempts: attempt.attempt, capped }) } : {}),
+          ...(final && settings.expect === undefined ? { next: providerNextStep(provider, { used: settings.retries !== undefined, attempts: attempt.attempt, capped }) } : {}),
         };
         process.stdout.write(settings.json ? `${JSON.stringify(deliveryJson(report))}\n` : formatDeliveryHuman(report));
       },
