@@ -43,7 +43,7 @@ Examples:
   whk init                                              a whk.config.json to start from
 
 With no secret anywhere, signing uses the test secret whk-test-secret. Precedence: --secret or
---secret-file, then WHK_SECRET, then the provider's secret in whk.config.json.
+--secret-file, then WHK_SECRET_<PROVIDER>, then WHK_SECRET, then the provider's secret in whk.config.json.
 ${EXIT_CODES}`,
     );
 

@@ -16,8 +16,8 @@ import { sendAnswer } from "./send-answer.js";
 export interface CaptureSettings {
   writer: CaptureWriter;
   secrets: readonly string[];
-  /** Secrets by provider, for requests of a provider when `secrets` is empty (a project's configured ones). */
-  providerSecrets: Readonly<Record<string, readonly string[]>>;
+  /** A provider's own secrets, for its requests when `secrets` is empty (env per provider, a project's config). */
+  secretsFor: (provider: string) => readonly string[];
   provider: string | undefined;
   forwardTo: string | undefined;
   maxBodyBytes: number;
@@ -96,7 +96,7 @@ function judge(request: WebhookRequest, settings: CaptureSettings): VerifyResult
   let secrets = settings.secrets;
   if (secrets.length === 0) {
     const provider = detectProvider(request, settings.provider)?.provider;
-    secrets = provider !== undefined ? (settings.providerSecrets[provider] ?? []) : [];
+    secrets = provider !== undefined ? settings.secretsFor(provider) : [];
   }
   if (secrets.length === 0) return null;
   return verifyRequest(request, {

@@ -18,8 +18,8 @@ export interface CaptureServerOptions {
   outDir?: string;
   /** Verify each request with these (key rotation: any match passes). None: nothing is verified. */
   secrets?: readonly string[];
-  /** Secrets by provider name, used for that provider's requests when `secrets` is empty. */
-  providerSecrets?: Readonly<Record<string, readonly string[]>>;
+  /** A provider's own secrets, used for its requests when `secrets` is empty. */
+  secretsFor?: (provider: string) => readonly string[];
   /** Skip detection: every request is this provider's. */
   provider?: string;
   /** Relay each request to this URL and answer with the app's response (see forwardUrl). */
@@ -61,7 +61,7 @@ export async function startCaptureServer(options: CaptureServerOptions = {}): Pr
   const settings: CaptureSettings = {
     writer,
     secrets: (options.secrets ?? []).filter((s) => s !== ""),
-    providerSecrets: options.providerSecrets ?? {},
+    secretsFor: options.secretsFor ?? (() => []),
     provider: options.provider,
     forwardTo: options.forwardTo,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,

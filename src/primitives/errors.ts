@@ -16,7 +16,7 @@ export class WhkInputError extends Error {
 }
 
 /** What every "no secret was given" error tells the user to do. */
-export const SECRET_HINT = "pass --secret, --secret-file or set WHK_SECRET";
+export const SECRET_HINT = "pass --secret, --secret-file, or set WHK_SECRET_<PROVIDER> or WHK_SECRET";
 
 export function isWhkInputError(error: unknown): error is WhkInputError {
   return error instanceof WhkInputError;

@@ -80,11 +80,12 @@ describe("a project config", () => {
     expect(fazzSecretOf(shown.stdout, "from-a-file")).toBe(true);
   });
 
-  it("takes secrets in order: --secret, then WHK_SECRET, then the config, then the default test secret", () => {
+  it("takes secrets in order: --secret, then WHK_SECRET_<PROVIDER>, then WHK_SECRET, then the config, then the default test secret", () => {
     const show = (env: Record<string, string>, extra: string[] = []) => runWhkSync(["show", "fazz-va-dynamic", "--json", ...extra], { cwd: dir, env }).stdout;
     expect(fazzSecretOf(show({ FAZZ_SECRET: "configured" }), "configured")).toBe(true);
     expect(fazzSecretOf(show({ FAZZ_SECRET: "configured", WHK_SECRET: "from-env" }), "from-env")).toBe(true);
-    expect(fazzSecretOf(show({ FAZZ_SECRET: "configured", WHK_SECRET: "from-env" }, ["--secret", "from-flag"]), "from-flag")).toBe(true);
+    expect(fazzSecretOf(show({ FAZZ_SECRET: "configured", WHK_SECRET: "from-env", WHK_SECRET_FAZZ: "fazz-own" }), "fazz-own")).toBe(true);
+    expect(fazzSecretOf(show({ FAZZ_SECRET: "configured", WHK_SECRET: "from-env", WHK_SECRET_FAZZ: "fazz-own" }, ["--secret", "from-flag"]), "from-flag")).toBe(true);
     expect(fazzSecretOf(runWhkSync(["show", "fazz-va-dynamic", "--json"], { cwd: root }).stdout, "whk-test-secret")).toBe(true);
   });
 

@@ -1,6 +1,7 @@
 import { configuredSecret } from "../../config/project.js";
 import { SECRET_HINT, WhkInputError } from "../../primitives/errors.js";
 import { readUserFile } from "../../primitives/read-input.js";
+import { allProviders } from "../../providers/index.js";
 import type { Provider } from "../../providers/provider.js";
 import { project } from "./project.js";
 
@@ -12,61 +13,68 @@ export interface SecretFlags {
 /** What a provider is signed with when no secret is given anywhere: the first run needs no flags. */
 export const DEFAULT_TEST_SECRET = "whk-test-secret";
 
-/**
- * Secrets given for every provider, in order of precedence: `--secret` (repeatable), else
- * `--secret-file`, else `WHK_SECRET`. An empty value counts as missing. Returns [] when none is given.
- */
-export function readSecrets(flags: SecretFlags, env: NodeJS.ProcessEnv = process.env): string[] {
+/** Secrets the flags give for every provider: `--secret` (repeatable), else `--secret-file`. */
+export function flagSecrets(flags: SecretFlags): string[] {
   const given = (flags.secret ?? []).filter((s) => s !== "");
-  if (given.length > 0) return given;
-  if (flags.secretFile !== undefined) {
-    const text = readUserFile(flags.secretFile, "--secret-file", SECRET_HINT).toString("utf8");
-    // Only the line ending an editor or `echo` adds is dropped: other whitespace may be part of the key.
-    const secret = text.replace(/\r?\n$/, "");
-    if (secret === "") throw new WhkInputError("missing-secret", `--secret-file ${flags.secretFile} is empty`, SECRET_HINT);
-    return [secret];
-  }
-  const fromEnv = env["WHK_SECRET"];
-  return fromEnv !== undefined && fromEnv !== "" ? [fromEnv] : [];
+  if (given.length > 0 || flags.secretFile === undefined) return given;
+  const text = readUserFile(flags.secretFile, "--secret-file", SECRET_HINT).toString("utf8");
+  // Only the line ending an editor or `echo` adds is dropped: other whitespace may be part of the key.
+  const secret = text.replace(/\r?\n$/, "");
+  if (secret === "") throw new WhkInputError("missing-secret", `--secret-file ${flags.secretFile} is empty`, SECRET_HINT);
+  return [secret];
+}
+
+/** A provider's own environment variable: WHK_SECRET_FAZZ, WHK_SECRET_DOKU_SNAP. */
+export function secretVariable(provider: string): string {
+  return `WHK_SECRET_${provider.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }
 
 const configured = new Map<string, string | undefined>();
 
-/** The secret the project configures for a provider, read once (its env var or file), as a list. */
-export function configuredSecretsOf(provider: string): string[] {
+/** The secret the project configures for a provider, read once (its env var or file). */
+function configuredOnce(provider: string): string | undefined {
   if (!configured.has(provider)) configured.set(provider, configuredSecret(project(), provider));
-  const secret = configured.get(provider);
-  return secret !== undefined ? [secret] : [];
+  return configured.get(provider);
 }
 
-/** A provider's secrets: the ones given for every provider (flags, WHK_SECRET), else its configured one. */
-export function secretsFor(flags: SecretFlags, provider: Provider): string[] {
-  const given = readSecrets(flags);
-  return given.length > 0 ? given : configuredSecretsOf(provider.name);
+/**
+ * A provider's secrets, in order of precedence: `--secret`/`--secret-file`, then its own
+ * `WHK_SECRET_<PROVIDER>`, then `WHK_SECRET`, then its secret in whk.config.json. An empty value counts
+ * as missing; [] when there is none.
+ */
+export function secretsFor(flags: SecretFlags, provider: string, env: NodeJS.ProcessEnv = process.env): string[] {
+  const given = flagSecrets(flags);
+  if (given.length > 0) return given;
+  for (const name of [secretVariable(provider), "WHK_SECRET"]) {
+    const value = env[name];
+    if (value !== undefined && value !== "") return [value];
+  }
+  const fromConfig = configuredOnce(provider);
+  return fromConfig !== undefined ? [fromConfig] : [];
+}
+
+/**
+ * For listen, which meets any provider: each provider's secrets as `secretsFor` gives them. A configured
+ * one that cannot be read (its env var unset, its file missing) is left out with a warning: that
+ * provider's requests are then captured unchecked, as with no secret at all. Empty when none is given.
+ */
+export function secretsByProvider(flags: SecretFlags, warn: (line: string) => void): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { name } of allProviders()) {
+    try {
+      const secrets = secretsFor(flags, name);
+      if (secrets.length > 0) out[name] = secrets;
+    } catch (error) {
+      if (!(error instanceof WhkInputError) || flagSecrets(flags).length > 0) throw error;
+      warn(`whk: ${error.message}: ${name}'s requests are not checked\n`);
+    }
+  }
+  return out;
 }
 
 function onlyOne(secrets: readonly string[]): string | undefined {
   if (secrets.length > 1) throw new WhkInputError("too-many-secrets", "--secret was given more than once; signing uses one secret", "keep one --secret (several are for `whk verify`, for key rotation)");
   return secrets[0];
-}
-
-/**
- * Every configured provider's secret, by provider name (for listen, which meets any provider). One that
- * cannot be read (its env var unset, its file missing) is left out with a warning: that provider's
- * requests are then captured unchecked, as with no secret at all.
- */
-export function configuredSecrets(warn: (line: string) => void): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const name of Object.keys(project().providers)) {
-    try {
-      const secrets = configuredSecretsOf(name);
-      if (secrets.length > 0) out[name] = secrets;
-    } catch (error) {
-      if (!(error instanceof WhkInputError)) throw error;
-      warn(`whk: ${error.message}: ${name}'s requests are not checked\n`);
-    }
-  }
-  return out;
 }
 
 let noted = false;
@@ -78,7 +86,7 @@ let noted = false;
  */
 export function signingSecret(flags: SecretFlags, provider: Provider): string | undefined {
   if (!provider.scheme.needsSecret) return undefined;
-  const secret = onlyOne(secretsFor(flags, provider));
+  const secret = onlyOne(secretsFor(flags, provider.name));
   if (secret !== undefined) return secret;
   if (!noted) process.stderr.write(`whk: signed with the default test secret ${DEFAULT_TEST_SECRET}; pass --secret, set WHK_SECRET or configure it\n`);
   noted = true;
@@ -88,7 +96,7 @@ export function signingSecret(flags: SecretFlags, provider: Provider): string | 
 /** Exactly one real secret, required when the provider signs (probe: a verdict against a made-up secret would mislead). */
 export function requireOneSecret(flags: SecretFlags, provider: Provider): string | undefined {
   if (!provider.scheme.needsSecret) return undefined;
-  const secret = onlyOne(secretsFor(flags, provider));
+  const secret = onlyOne(secretsFor(flags, provider.name));
   if (secret === undefined) throw new WhkInputError("missing-secret", `${provider.displayName} signs its webhooks, and no secret was given`, `${SECRET_HINT}, or configure it in whk.config.json`);
   return secret;
 }

@@ -6,7 +6,7 @@ import { parseDuration } from "../../../primitives/duration.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { createListenOutput } from "./output.js";
-import { configuredSecrets, readSecrets, type SecretFlags } from "../../shared/secret-flags.js";
+import { flagSecrets, secretsByProvider, type SecretFlags } from "../../shared/secret-flags.js";
 
 export interface ListenFlags extends SecretFlags {
   port?: string;
@@ -25,9 +25,9 @@ export interface ListenFlags extends SecretFlags {
  * flight, prints the summary and exits 0. A second Ctrl-C drops open connections at once.
  */
 export async function runListen(flags: ListenFlags): Promise<number> {
-  const secrets = readSecrets(flags);
-  // Without secrets for every provider, each configured provider's own (read now: a missing one fails at start).
-  const providerSecrets = secrets.length > 0 ? {} : configuredSecrets((line) => process.stderr.write(line));
+  // Each provider's secrets (flags, WHK_SECRET_<PROVIDER>, WHK_SECRET, the config), read now.
+  const providerSecrets = secretsByProvider(flags, (line) => process.stderr.write(line));
+  const secrets = flagSecrets(flags);
   const port = parseWholeNumber(flags.port ?? String(DEFAULT_PORT), "--port", { min: 0, max: 65535 }, `--port "${flags.port}" must be a whole number from 0 to 65535: use --port 0 to pick a free port`);
   const count = flags.count !== undefined ? parseWholeNumber(flags.count, "--count", { min: 1, max: Number.MAX_SAFE_INTEGER }, "write it like --count 1") : undefined;
   const forwardTo = flags.forwardTo !== undefined ? parseTarget(flags.forwardTo) : undefined;
@@ -39,7 +39,7 @@ export async function runListen(flags: ListenFlags): Promise<number> {
     port,
     host: flags.host ?? "127.0.0.1",
     secrets,
-    providerSecrets,
+    secretsFor: (provider) => providerSecrets[provider] ?? [],
     maxBodyBytes: parseByteSize(flags.maxBody ?? "1mb", "--max-body"),
     requestTimeoutMs: parseDuration(flags.requestTimeout ?? "30s", "--request-timeout"),
     ...(flags.out !== undefined ? { outDir: flags.out } : {}),
@@ -62,7 +62,9 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   process.stdout.on("error", onOutputError);
-  output.ready(server, { verifying: secrets.length > 0, secretCount: secrets.length, configured: Object.keys(providerSecrets), forwardTo, count });
+  // Secrets for every provider (flags, WHK_SECRET) say "verifying"; otherwise the providers that have their own.
+  const forEveryone = secrets.length > 0 ? secrets.length : process.env["WHK_SECRET"] ? 1 : 0;
+  output.ready(server, { verifying: forEveryone > 0, secretCount: forEveryone, configured: forEveryone > 0 ? [] : Object.keys(providerSecrets), forwardTo, count });
   await stopped;
   const stats = await server.close();
   process.off("SIGINT", onSignal);

@@ -5,7 +5,7 @@ import type { VerifyOptions } from "../../../verify/verify-request.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
 import { readStdin } from "../../../primitives/read-input.js";
-import { configuredSecretsOf, readSecrets, type SecretFlags } from "../../shared/secret-flags.js";
+import { secretsFor, type SecretFlags } from "../../shared/secret-flags.js";
 import { batchText, emptyBatch, verifyInto, type RenderOptions } from "./batch.js";
 
 export interface VerifyFlags extends SecretFlags {
@@ -23,7 +23,7 @@ export interface VerifyFlags extends SecretFlags {
  * Exit 0 when none is invalid (providers that document no signature do not fail), 1 otherwise.
  */
 export function runVerify(paths: readonly string[], flags: VerifyFlags): number {
-  const options: VerifyOptions = { secret: readSecrets(flags), secretsFor: configuredSecretsOf };
+  const options: VerifyOptions = { secretsFor: (provider) => secretsFor(flags, provider) };
   if (flags.provider !== undefined) options.provider = getProvider(flags.provider).name;
   if (flags.tolerance !== undefined) options.toleranceMs = parseDuration(flags.tolerance, "--tolerance");
   if (flags.at !== undefined) options.now = parseInstant(flags.at, "--at");
