@@ -18,7 +18,7 @@ export function jsonAnswer(status: number, value: unknown, extraHeaders: Record<
  * sender sees what a strict receiver would do. Unknown senders without a secret get 200 `{}`.
  */
 export function answerFor(verdict: VerifyResult | null, provider: string | null): Answer {
-  if (verdict !== null && !verdict.ok) {
+  if (verdict !== null && verdict.verdict === "invalid") {
     // Never the expected signature or the preimage: the sender of a forgery must learn nothing useful.
     return jsonAnswer(401, { error: "invalid-signature", reason: verdict.reason, detail: verdict.detail });
   }

@@ -10,7 +10,10 @@ import type { FailureReason, SignatureCheck } from "../schemes/scheme.js";
 export type VerifyReason = "valid-signature" | "unsigned-provider" | "unknown-provider" | FailureReason;
 
 export interface VerifyResult {
+  /** True only for a signature that matches: a provider that documents none is not "ok", it is "unsigned". */
   ok: boolean;
+  /** The three states a request can be in: signed and valid, signed and not, or unsigned by its provider's own docs. */
+  verdict: "valid" | "invalid" | "unsigned";
   provider: string | undefined;
   /** Why this provider was chosen. */
   detectedBy: string | undefined;
@@ -53,6 +56,7 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
   if (!detection) {
     return {
       ok: false,
+      verdict: "invalid",
       provider: undefined,
       detectedBy: undefined,
       reason: "unknown-provider",
@@ -65,7 +69,7 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
   const base = { provider: detection.provider, detectedBy: detection.because, warnings };
   const unsignedBecause = provider.scheme.unsignedBecause?.(request);
   if (unsignedBecause !== undefined) {
-    return { ...base, ok: true, reason: "unsigned-provider", detail: `${unsignedBecause}: nothing to verify` };
+    return { ...base, ok: false, verdict: "unsigned", reason: "unsigned-provider", detail: `${unsignedBecause}: nothing to verify` };
   }
   const given: readonly string[] = typeof options.secret === "string" ? [options.secret] : (options.secret ?? []);
   const secrets = given.some((s) => s !== "") ? given : (options.secretsFor?.(detection.provider) ?? []);
@@ -107,6 +111,7 @@ function resultOf(
   // Spelt out rather than spread: this runs once per request, and object spread is slow in V8.
   const result: VerifyResult = {
     ok: check.ok,
+    verdict: check.ok ? "valid" : "invalid",
     provider: base.provider,
     detectedBy: base.detectedBy,
     reason: check.ok ? "valid-signature" : check.reason,

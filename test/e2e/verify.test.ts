@@ -109,12 +109,12 @@ describe("whk verify --json", () => {
     const { code, stdout } = run(["verify", ...files, "--secret", aSecret, "--json"]);
     expect(code).toBe(1);
     const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.map((l) => [l["source"], l["ok"], l["reason"]])).toEqual([
-      [files[0], true, "valid-signature"],
-      [files[1], false, "bad-signature"],
-      [files[2], true, "unsigned-provider"],
+    expect(lines.map((l) => [l["source"], l["ok"], l["verdict"], l["reason"]])).toEqual([
+      [files[0], true, "valid", "valid-signature"],
+      [files[1], false, "invalid", "bad-signature"],
+      [files[2], false, "unsigned", "unsigned-provider"],
     ]);
-    expect(Object.keys(lines[1] ?? {})).toEqual(["source", "ok", "provider", "detectedBy", "reason", "detail", "explain", "warnings"]);
+    expect(Object.keys(lines[1] ?? {})).toEqual(["source", "ok", "verdict", "provider", "detectedBy", "reason", "detail", "explain", "warnings"]);
     expect(lines[1]?.["explain"]).toMatchObject({ cause: "body-trailing-newline", evidence: expect.any(Array), tried: 1 });
   });
 });

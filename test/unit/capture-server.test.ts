@@ -59,6 +59,6 @@ describe("startCaptureServer (library)", () => {
 
     expect(answer).toEqual({ status: 200, body: '{"status":"OK"}' });
     expect(stats).toMatchObject({ unsigned: 1, valid: 0, invalid: 0 });
-    expect(events[0]?.type === "request" && events[0].record.verdict).toMatchObject({ ok: true, reason: "unsigned-provider", provider: "singleview" });
+    expect(events[0]?.type === "request" && events[0].record.verdict).toMatchObject({ ok: false, verdict: "unsigned", reason: "unsigned-provider", provider: "singleview" });
   });
 });

@@ -47,9 +47,9 @@ describe.each(signedFixtures.map((f) => f.id))("verifyRequest: %s", (id) => {
 });
 
 describe("verifyRequest: providers that document no signature", () => {
-  it.each(allFixtures().filter((f) => f.provider === "singleview" || f.id === "chaipay-refund").map((f) => f.id))("%s is unsigned-provider: ok, never 'valid', no explain", (id) => {
+  it.each(allFixtures().filter((f) => f.provider === "singleview" || f.id === "chaipay-refund").map((f) => f.id))("%s is unsigned-provider: its own verdict, never 'valid' nor ok, no explain", (id) => {
     const result = verifyRequest(signedFixture(id), { secret: aSecret, now: anInstant });
-    expect(result).toMatchObject({ ok: true, reason: "unsigned-provider", detail: expect.stringContaining("nothing to verify") });
+    expect(result).toMatchObject({ ok: false, verdict: "unsigned", reason: "unsigned-provider", detail: expect.stringContaining("nothing to verify") });
     expect(result.explain).toBeUndefined();
   });
 

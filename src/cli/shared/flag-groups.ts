@@ -12,7 +12,7 @@ export function withSecretOptions(command: Command, repeatable = false): Command
     .option("--secret-file <path>", "read the secret from a file (one trailing newline is dropped)")
     .addHelpText(
       "after",
-      "\nThe secret comes from --secret, else --secret-file, else WHK_SECRET_<PROVIDER> (WHK_SECRET_FAZZ), else\nWHK_SECRET, else the provider's secret in whk.config.json; with none, signing uses whk-test-secret.",
+      "\nThe secret comes from --secret, else --secret-file, else WHK_SECRET_<PROVIDER> (WHK_SECRET_ACME), else\nWHK_SECRET, else the provider's secret in whk.config.json; with none, signing uses whk-test-secret.",
     );
 }
 

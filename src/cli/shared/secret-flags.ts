@@ -24,7 +24,7 @@ export function flagSecrets(flags: SecretFlags): string[] {
   return [secret];
 }
 
-/** A provider's own environment variable: WHK_SECRET_FAZZ, WHK_SECRET_DOKU_SNAP. */
+/** A provider's own environment variable: WHK_SECRET_ACME, WHK_SECRET_ACME_PAY for acme-pay. */
 export function secretVariable(provider: string): string {
   return `WHK_SECRET_${provider.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
 }

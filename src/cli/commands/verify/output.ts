@@ -7,14 +7,15 @@ export interface VerifyOutputOptions {
 }
 
 /**
- * `--json`: NDJSON, one object per request in input order, with stable keys (source, ok, provider,
+ * `--json`: NDJSON, one object per request in input order, with stable keys (source, ok, verdict, provider,
  * detectedBy, reason, detail, secretIndex?, explain?, preimage?, warnings). No summary line: count them.
  */
 export function verifyJsonLine(source: string, result: VerifyResult): string {
-  const { ok, provider, detectedBy, reason, detail, secretIndex, explain, preimage, warnings } = result;
+  const { ok, verdict, provider, detectedBy, reason, detail, secretIndex, explain, preimage, warnings } = result;
   const ordered = {
     source,
     ok,
+    verdict,
     provider: provider ?? null,
     detectedBy: detectedBy ?? null,
     reason,
