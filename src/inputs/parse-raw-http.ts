@@ -5,12 +5,13 @@ import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { SourcedRequest } from "./sourced-request.js";
 
 /**
- * Raw HTTP/1.x requests as `nc -l` or a proxy dump captures them: request line, headers, a blank line,
- * the body. Lines in the head may end in CRLF or a bare LF. The body is delimited by chunked
+ * Raw HTTP/1.x requests as `nc -l` or a proxy dump captures them (and as `whk show` prints them):
+ * request line, headers, a blank line, the body. Lines in the head may end in CRLF or a bare LF. The body is delimited by chunked
  * transfer-encoding, else Content-Length, else it is the rest of the data; its bytes are kept exactly.
  * Several length-delimited requests may follow one another; a response after them is ignored.
  */
-const REQUEST_LINE = /^([A-Z][A-Z0-9_-]*) (\S+) HTTP\/\d(?:\.\d)?$/;
+// The version is optional: `whk show` prints "POST http://host/path" with none (see parseOne).
+const REQUEST_LINE = /^([A-Z][A-Z0-9_-]*) (\S+)(?: HTTP\/\d(?:\.\d)?)?$/;
 const LF = 0x0a;
 
 /** Whether data (from `start`) opens with an HTTP request line. */
@@ -61,8 +62,13 @@ function parseOne(bytes: Buffer, start: number, where: string): { request: Webho
     pairs.push([line.text.slice(0, colon).trim(), line.text.slice(colon + 1).trim()]);
   }
   const headers = headersFromPairs(pairs);
-  const { body, end } = readBody(bytes, pos, headers, where);
+  const read = readBody(bytes, pos, headers, where);
+  // A request line without an HTTP version is `whk show`'s own format, which ends the body with one
+  // newline for the terminal: that newline is not part of the body it shows.
+  const shown = match[0].endsWith(match[2] as string) && read.end === bytes.length && read.body.at(-1) === LF;
+  const body = shown ? read.body.subarray(0, -1) : read.body;
   const request: WebhookRequest = { method: match[1] as string, url: urlOf(match[2] as string, headers), headers, body };
+  const end = read.end;
   return { request, end };
 }
 

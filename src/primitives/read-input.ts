@@ -1,30 +1,79 @@
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { WhkInputError } from "./errors.js";
 import { fileError } from "./file-error.js";
+import { formatByteSize } from "./byte-size.js";
+
+/** The most any input may hold: room for a 200 MB body in a request file, and a stop for /dev/zero. */
+export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+
+const CHUNK = 1024 * 1024;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Reads a file descriptor to its end, at most `limit` bytes, synchronously. A pipe whose writer has not
+ * written yet answers EAGAIN: wait a little and read again (`whk show | whk verify -` must not depend on
+ * which process starts first). Past the limit, `tooBig` says what to do.
+ */
+function readAll(fd: number, limit: number, tooBig: () => WhkInputError): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, limit - total + 1));
+    let read: number;
+    try {
+      read = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") {
+        Atomics.wait(pause, 0, 0, 10);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw error;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > limit) throw tooBig();
+    chunks.push(buffer.subarray(0, read));
+  }
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+}
 
 /**
  * Reads a file the user named, turning every failure into one clear input error. `what` names its role
  * ("--data file"), `hint` what to do instead when the default ("check the path") says too little.
+ * Devices and FIFOs are read like files, up to `limit` bytes.
  */
-export function readUserFile(path: string, what?: string, hint?: string): Buffer {
+export function readUserFile(path: string, what?: string, hint?: string, limit = MAX_INPUT_BYTES): Buffer {
+  let fd: number;
   try {
-    return readFileSync(path);
+    if (statSync(path).isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    fd = openSync(path, "r");
   } catch (error) {
     throw fileError(path, error, what, hint);
+  }
+  try {
+    const named = what !== undefined ? `${what} ${path}` : path;
+    return readAll(fd, limit, () => new WhkInputError("input-too-large", `${named} is larger than ${formatByteSize(limit)}`, "whk reads inputs whole: give it a smaller file"));
+  } catch (error) {
+    if (error instanceof WhkInputError) throw error;
+    throw fileError(path, error, what, hint);
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * Reads all of standard input. An interactive terminal is refused rather than waited on, and a closed
- * or empty stdin reads as nothing. `what` names who reads it, for the error message.
+ * Reads all of standard input, up to `limit` bytes. An interactive terminal is refused rather than
+ * waited on, and a closed or empty stdin reads as nothing. `what` names who reads it, for the error message.
  */
-export function readStdin(what: string): Buffer {
+export function readStdin(what: string, limit = MAX_INPUT_BYTES): Buffer {
   if (process.stdin.isTTY) throw new WhkInputError("stdin-is-tty", `${what} "-" reads standard input, and nothing is piped in`, "pipe the data in, e.g. `cat body.json | whk ...`");
   try {
-    return readFileSync(0);
+    return readAll(0, limit, () => new WhkInputError("input-too-large", `${what} "-": standard input holds more than ${formatByteSize(limit)}`, "whk reads inputs whole: pipe in less"));
   } catch (error) {
+    if (error instanceof WhkInputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EOF") return Buffer.alloc(0);
     throw new WhkInputError("stdin-unavailable", `${what} "-": standard input is not readable (${code ?? "error"})`, "pipe the data in, e.g. `cat request.json | whk verify -`");
   }
 }

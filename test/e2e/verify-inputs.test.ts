@@ -95,3 +95,18 @@ describe("whk verify reads every input format", () => {
     expect(stdout).toMatch(/3 requests: 3 valid, 0 invalid, 0 unsigned\n$/);
   });
 });
+
+describe("what whk prints, whk reads", () => {
+  it.each(["fazz-va-dynamic", "topremit-va", "chaipay-payin"])("`whk show %s` piped into `whk verify -` is valid", (id) => {
+    const shown = run(["show", id, "--secret", aSecret]);
+    const verified = run(["verify", "-", "--secret", aSecret], shown.stdout);
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(verified.stdout).toMatch(/^✓ stdin {2}\w+ {2}valid-signature/);
+  });
+
+  it("an input that never ends (/dev/zero) is one clear line and exit 2, not a hang", () => {
+    const result = run(["verify", "/dev/zero", "--secret", aSecret]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("whk: /dev/zero is larger than 512 MiB\n  hint: whk reads inputs whole: give it a smaller file\n");
+  });
+});
