@@ -13,7 +13,7 @@ import type { SourcedRequest } from "./sourced-request.js";
 export function parseRequests(bytes: Buffer, source: string): SourcedRequest[] {
   const start = firstContent(bytes);
   if (start === bytes.length) {
-    throw new WhkInputError("empty-input", `${source} is empty`, "capture the request again (whk listen --save, or show --json)");
+    throw new WhkInputError("empty-input", `${source} is empty`, "capture the request again (whk listen, or whk show --json)");
   }
   if (looksLikeRawHttp(bytes, start)) return parseRawHttp(bytes.subarray(start), source);
   // JSON formats are UTF-8 text: a stray byte would otherwise be replaced with U+FFFD, silently changing

@@ -16,7 +16,7 @@ export interface DeliveryReport {
   maxAttempts: number;
   result: DeliveryResult;
   verdict: Verdict;
-  /** What counted as success: the provider's rule or --expect-*. */
+  /** What counted as success: the provider's rule, or --expect-status/--expect-body. */
   expected: string;
   /** After a final failure: what the provider would do next. */
   next?: string;

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import { buildProgram } from "../../src/cli/main.js";
+import { allProviders } from "../../src/providers/index.js";
+
+/**
+ * Every flag whk's words name exists: a hint that says `whk listen --save` when listen has no --save
+ * sends a user nowhere. Flags in a `whk <command> ...` phrase must be that command's; any other flag
+ * must be some command's (or a global one, or one a provider declares).
+ */
+const srcDir = fileURLToPath(new URL("../../src/", import.meta.url));
+const program = buildProgram(() => undefined);
+const longFlags = (command: Command): string[] => command.options.map((option) => option.long).filter((flag): flag is string => flag !== undefined);
+const globalFlags = [...longFlags(program), "--help", "--version"];
+const providerFlags = allProviders().flatMap((p) => (p.options ?? []).map((o) => o.flag.split(" ")[0] as string));
+const flagsOf = new Map(program.commands.map((command) => [command.name(), new Set([...longFlags(command), ...globalFlags, ...providerFlags])]));
+const anyFlag = new Set([...flagsOf.values()].flatMap((flags) => [...flags]));
+// Not whk's own: curl's, in the curl commands whk prints.
+const foreign = new Set(["--data-binary"]);
+
+function sourceFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) sourceFiles(path, out);
+    else if (name.endsWith(".ts")) out.push(path);
+  }
+  return out;
+}
+
+describe("hints name flags that exist", () => {
+  it("every `whk <command> --flag` in src names a flag of that command, and every other --flag exists", () => {
+    const wrong: string[] = [];
+    for (const file of sourceFiles(srcDir)) {
+      for (const line of readFileSync(file, "utf8").split("\n")) {
+        for (const phrase of line.matchAll(/\bwhk (\w+)((?: +(?:[^\s`"';,)]+))*)/g)) {
+          const own = flagsOf.get(phrase[1] as string);
+          if (own === undefined) continue;
+          for (const flag of (phrase[2] ?? "").match(/--[a-z][a-z0-9-]*/g) ?? []) if (!own.has(flag)) wrong.push(`${relative(srcDir, file)}: whk ${phrase[1]} ${flag}`);
+        }
+        for (const flag of line.match(/(?<![\w-])--[a-z][a-z0-9-]*[a-z0-9]/g) ?? []) {
+          if (!anyFlag.has(flag) && !foreign.has(flag)) wrong.push(`${relative(srcDir, file)}: ${flag}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
