@@ -4,6 +4,7 @@ import type { CaptureEvent, CaptureStats, ErrorEvent, RequestEvent } from "../..
 import type { CaptureServer } from "../../../listen/capture-server.js";
 import type { VerifyResult } from "../../../verify/verify-request.js";
 import { relativeUrl } from "../../../primitives/url-parts.js";
+import { createPacer, type LinesMode, type Outcome } from "./pacer.js";
 
 export interface ReadyInfo {
   verifying: boolean;
@@ -24,8 +25,10 @@ export interface ListenOutput {
  * Everything `whk listen` prints. Human mode: a header, one line per request, a summary, all on stdout
  * (warnings on stderr). `--json`: NDJSON on stdout, a "ready" line first so scripts know when to send.
  */
-export function createListenOutput(json: boolean, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): ListenOutput {
+export function createListenOutput(json: boolean, lines: LinesMode = "auto", out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): ListenOutput {
   const line = (text: string): void => void out.write(`${text}\n`);
+  const pacer = createPacer(lines, line);
+  const timer = json ? undefined : setInterval(() => pacer.flush(), 1000).unref();
   return {
     ready(server, info) {
       if (server.outDirProblem !== undefined) {
@@ -46,9 +49,11 @@ export function createListenOutput(json: boolean, out: NodeJS.WritableStream = p
     },
     event(event) {
       if (json) line(JSON.stringify(event.type === "request" ? requestJson(event) : event));
-      else line(event.type === "request" ? requestLine(event) : errorLine(event));
+      else pacer.take(outcomeOf(event), event.type === "request" ? requestLine(event) : errorLine(event));
     },
     summary(stats, outDir) {
+      clearInterval(timer);
+      pacer.flush();
       if (json) {
         line(JSON.stringify({ type: "summary", ...stats, outDir }));
         return;
@@ -72,6 +77,12 @@ const clockTime = (iso: string): string => {
   const pad = (n: number, width = 2) => String(n).padStart(width, "0");
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
 };
+
+function outcomeOf(event: CaptureEvent): Outcome {
+  if (event.type === "error") return "error";
+  const verdict = event.record.verdict;
+  return verdict === undefined ? "not checked" : verdict.verdict;
+}
 
 function verdictText(verdict: VerifyResult | undefined): string {
   if (verdict === undefined) return colors.dim("not checked");

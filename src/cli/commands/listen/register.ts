@@ -18,6 +18,7 @@ export function registerListen(program: Command, setExit: SetExit): void {
     .option("--request-timeout <duration>", "time allowed to receive a whole request (and for the app to answer)", "30s")
     .option("--count <n>", "stop after n requests are captured (summary, exit 0)")
     .option("--json", "NDJSON on stdout: a ready line, one event per request, a summary")
+    .option("--lines <mode>", "each: a line per request; counts: a line per second with counts by verdict; auto: each, until more than 20 a second arrive", "auto")
     .addHelpText(
       "after",
       `
@@ -31,6 +32,7 @@ Examples:
   whk listen --secret s3cret
   whk listen --port 0 --json --out captures/ --count 5 --secret s3cret
   whk listen --forward-to http://localhost:8080 --secret s3cret
+  whk listen --port 0 --lines counts --secret s3cret
 ${EXIT_CODES}`,
     )
     .action(async (flags) => {

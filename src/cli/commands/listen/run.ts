@@ -1,4 +1,6 @@
+import { WhkInputError } from "../../../primitives/errors.js";
 import { parseWholeNumber } from "../../../primitives/whole-number.js";
+import type { LinesMode } from "./pacer.js";
 import { parseByteSize } from "../../../primitives/byte-size.js";
 import { startCaptureServer } from "../../../listen/capture-server.js";
 import { DEFAULT_PORT, parseTarget } from "../../../primitives/target-url.js";
@@ -18,6 +20,12 @@ export interface ListenFlags extends SecretFlags {
   requestTimeout?: string;
   count?: string;
   json?: boolean;
+  lines?: string;
+}
+
+function parseLinesMode(text: string | undefined): LinesMode {
+  if (text === undefined || text === "each" || text === "counts" || text === "auto") return text ?? "auto";
+  throw new WhkInputError("bad-lines", `--lines "${text}" is not each, counts or auto`, "each: a line per request; counts: a line per second; auto: each, until requests come too fast to read");
 }
 
 /**
@@ -31,7 +39,7 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   const port = parseWholeNumber(flags.port ?? String(DEFAULT_PORT), "--port", { min: 0, max: 65535 }, `--port "${flags.port}" must be a whole number from 0 to 65535: use --port 0 to pick a free port`);
   const count = flags.count !== undefined ? parseWholeNumber(flags.count, "--count", { min: 1, max: Number.MAX_SAFE_INTEGER }, "write it like --count 1") : undefined;
   const forwardTo = flags.forwardTo !== undefined ? parseTarget(flags.forwardTo) : undefined;
-  const output = createListenOutput(flags.json === true);
+  const output = createListenOutput(flags.json === true, parseLinesMode(flags.lines));
   let captured = 0;
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));

@@ -5,6 +5,8 @@ import { count, summaryLine, verifyHumanLines, verifyJsonLine, type VerifyTally 
 export interface RenderOptions {
   json: boolean;
   showPreimage: boolean;
+  /** Print only the requests that fail (the summary stays): after a load test, the few that matter. */
+  failuresOnly: boolean;
 }
 
 /** What verifying some inputs produced: rendered lines (kept, not the requests), and the tally. */
@@ -28,7 +30,7 @@ export function verifyInto(batch: Batch, inputs: readonly string[], options: Ver
       const result = verifyRequest(request, options);
       count(batch.counts, result);
       batch.total++;
-      batch.chunks.push(render.json ? verifyJsonLine(source, result) : verifyHumanLines(source, result, false, render));
+      if (!render.failuresOnly || result.verdict === "invalid") batch.chunks.push(render.json ? verifyJsonLine(source, result) : verifyHumanLines(source, result, false, render));
       batch.last = { source, result };
     }
   }
@@ -37,6 +39,6 @@ export function verifyInto(batch: Batch, inputs: readonly string[], options: Ver
 /** The whole output: NDJSON as is; human lines plus a summary, or one request in its verbose form. */
 export function batchText(batch: Batch, render: RenderOptions): string {
   if (render.json) return batch.chunks.join("");
-  if (batch.total === 1 && batch.last) return verifyHumanLines(batch.last.source, batch.last.result, true, render);
+  if (batch.total === 1 && batch.last && (!render.failuresOnly || batch.chunks.length > 0)) return verifyHumanLines(batch.last.source, batch.last.result, true, render);
   return batch.chunks.join("") + summaryLine(batch.counts, batch.total);
 }

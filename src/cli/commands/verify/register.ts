@@ -16,6 +16,7 @@ export function registerVerify(program: Command, setExit: SetExit): void {
     .option("--at <instant>", "judge signed timestamps as of this instant (wins over the capture's receivedAt)")
     .option("--json", "NDJSON on stdout: one object per request {source, ok, provider, detectedBy, reason, detail, explain?, ...}")
     .option("--show-preimage", "print the exact string-to-sign for every request")
+    .option("--failures-only", "print only the requests that fail, and the summary (after a load test: the few that matter)")
     .addHelpText(
       "after",
       `
@@ -35,6 +36,7 @@ Examples:
   whk listen --json --count 10 > log.ndjson && whk verify log.ndjson --secret s3cret --json
   whk verify request.http --provider topremit --secret s3cret --at 2025-05-15T12:35:00+07:00
   cat capture.json | whk verify - --secret s3cret --show-preimage
+  whk verify .whk-captures/ --secret s3cret --failures-only
 
 Exit codes:
   0  every request is valid (a provider that documents no signature counts as not failing)

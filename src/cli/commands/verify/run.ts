@@ -14,6 +14,7 @@ export interface VerifyFlags extends SecretFlags {
   at?: string;
   json?: boolean;
   showPreimage?: boolean;
+  failuresOnly?: boolean;
 }
 
 /**
@@ -28,7 +29,7 @@ export function runVerify(paths: readonly string[], flags: VerifyFlags): number 
   if (flags.tolerance !== undefined) options.toleranceMs = parseDuration(flags.tolerance, "--tolerance");
   if (flags.at !== undefined) options.now = parseInstant(flags.at, "--at");
   if (flags.showPreimage) options.includePreimage = true;
-  const render: RenderOptions = { json: flags.json === true, showPreimage: flags.showPreimage === true };
+  const render: RenderOptions = { json: flags.json === true, showPreimage: flags.showPreimage === true, failuresOnly: flags.failuresOnly === true };
   const batch = emptyBatch();
   verifyInto(batch, inputFiles(paths), options, render, { readStdin: () => readStdin("whk verify") });
   process.stdout.write(batchText(batch, render));
