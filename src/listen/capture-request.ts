@@ -7,10 +7,11 @@ import { answerFor, jsonAnswer, type Answer } from "./answer-for.js";
 import { formatByteSize } from "../primitives/byte-size.js";
 import type { CaptureEvent, CaptureRecord, CaptureStats, ErrorKind, RecordedResponse } from "./capture-record.js";
 import { captureFileName, describeFsError, type CaptureWriter } from "./capture-writer.js";
-import { endToEndHeaders, forwardRequest, forwardUrl, type ForwardResult } from "./forward-request.js";
+import { endToEndHeaders } from "../primitives/headers.js";
+import { forwardRequest, type ForwardResult } from "./forward-request.js";
 import { headersFromRaw } from "./headers-from-raw.js";
 import { readBody } from "./read-body.js";
-import { isAbsoluteUrl } from "../primitives/url-parts.js";
+import { forwardUrl, isAbsoluteUrl } from "../primitives/url-parts.js";
 import { sendAnswer } from "./send-answer.js";
 
 export interface CaptureSettings {

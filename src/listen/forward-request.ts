@@ -1,41 +1,6 @@
 import type { IncomingMessage, RequestOptions } from "node:http";
-import { relativeUrl, splitTarget, splitUrl } from "../primitives/url-parts.js";
-
-/**
- * Headers that describe one connection, not the message (RFC 9110 section 7.6.1): never relayed.
- * Content-Length is recomputed from the bytes actually sent.
- */
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authenticate", "proxy-authorization"]);
-
-/** Drops hop-by-hop headers (and any the Connection header names) from a rawHeaders list. */
-export function endToEndHeaders(raw: readonly string[], alsoDrop: readonly string[] = []): string[] {
-  const named = new Set(alsoDrop.map((n) => n.toLowerCase()));
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (raw[i]?.toLowerCase() === "connection") for (const token of (raw[i + 1] ?? "").split(",")) named.add(token.trim().toLowerCase());
-  }
-  const kept: string[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] ?? "";
-    const lower = name.toLowerCase();
-    if (!HOP_BY_HOP.has(lower) && !named.has(lower)) kept.push(name, raw[i + 1] ?? "");
-  }
-  return kept;
-}
-
-/**
- * Where a request received at `target` (path and query, verbatim) is relayed. A forward URL with only
- * an origin (`http://localhost:8080` or `.../`) gets the original path and query appended; one with its
- * own path replaces the path, keeping the original query unless it has a query of its own. Some schemes
- * sign the path: keep the same path on both sides (a bare origin) or their signatures fail at the app.
- */
-export function forwardUrl(forwardTo: string, target: string): string {
-  const parts = splitUrl(forwardTo);
-  const origin = parts?.origin ?? forwardTo;
-  const { path, query } = splitTarget(parts?.target ?? "");
-  const hasQuery = (parts?.target ?? "").includes("?");
-  if ((path === "" || path === "/") && !hasQuery) return `${origin}${target.startsWith("/") ? target : `/${target}`}`;
-  return `${origin}${path === "" ? "/" : path}${hasQuery ? query : splitTarget(target).query}`;
-}
+import { endToEndHeaders } from "../primitives/headers.js";
+import { relativeUrl } from "../primitives/url-parts.js";
 
 /** The sender's headers minus hop-by-hop ones, Host pointed at the app, Content-Length recomputed. */
 function relayedHeaders(raw: readonly string[], host: string, bodyLength: number): string[] {

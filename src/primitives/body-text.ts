@@ -1,6 +1,8 @@
 import { formFields, formField, writeFormField } from "./form-body.js";
 import { getHeader, type Headers } from "./headers.js";
+import { WhkInputError } from "./errors.js";
 import { parseJsonPath, readJsonText, writeJsonText } from "./json-text.js";
+import { utf8OrUndefined } from "./request-file.js";
 
 /**
  * A body as editable text, whatever its format: JSON (fields by dotted path, values as JSON text) or an
@@ -37,4 +39,20 @@ export function parseBodyObject(kind: BodyKind, text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** One `--set`: a dotted path (a form field's name) and the JSON text of its new value. */
+export interface FieldOverride {
+  path: string;
+  json: string;
+}
+
+/** The body with every `--set` applied in order, every other byte kept; JSON or a form, as the headers say. */
+export function applyFieldOverrides(body: Buffer, headers: Headers | undefined, overrides: readonly FieldOverride[]): Buffer {
+  if (overrides.length === 0) return body;
+  let text = utf8OrUndefined(body);
+  if (text === undefined) throw new WhkInputError("bad-body", "--set needs a JSON or form body, and this body is not UTF-8 text", "drop --set, or pass a JSON body with --data");
+  const kind = bodyKindOf(headers);
+  for (const override of overrides) text = writeFieldJson(kind, text, override.path, override.json);
+  return Buffer.from(text, "utf8");
 }

@@ -63,3 +63,24 @@ export function defineHeader(headers: Headers, name: string, value: string): voi
   if (name === "__proto__") Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
   else headers[name] = value;
 }
+
+/**
+ * Headers that describe one connection, not the message (RFC 9110 section 7.6.1): never relayed.
+ * Content-Length is recomputed from the bytes actually sent.
+ */
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "proxy-authenticate", "proxy-authorization"]);
+
+/** Drops hop-by-hop headers (and any the Connection header names) from a rawHeaders list. */
+export function endToEndHeaders(raw: readonly string[], alsoDrop: readonly string[] = []): string[] {
+  const named = new Set(alsoDrop.map((n) => n.toLowerCase()));
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (raw[i]?.toLowerCase() === "connection") for (const token of (raw[i + 1] ?? "").split(",")) named.add(token.trim().toLowerCase());
+  }
+  const kept: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] ?? "";
+    const lower = name.toLowerCase();
+    if (!HOP_BY_HOP.has(lower) && !named.has(lower)) kept.push(name, raw[i + 1] ?? "");
+  }
+  return kept;
+}

@@ -28,3 +28,18 @@ export function splitTarget(target: string): { path: string; query: string } {
   const at = target.indexOf("?");
   return at < 0 ? { path: target, query: "" } : { path: target.slice(0, at), query: target.slice(at) };
 }
+
+/**
+ * Where a request received at `target` (path and query, verbatim) is relayed. A forward URL with only
+ * an origin (`http://localhost:8080` or `.../`) gets the original path and query appended; one with its
+ * own path replaces the path, keeping the original query unless it has a query of its own. Some schemes
+ * sign the path: keep the same path on both sides (a bare origin) or their signatures fail at the app.
+ */
+export function forwardUrl(forwardTo: string, target: string): string {
+  const parts = splitUrl(forwardTo);
+  const origin = parts?.origin ?? forwardTo;
+  const { path, query } = splitTarget(parts?.target ?? "");
+  const hasQuery = (parts?.target ?? "").includes("?");
+  if ((path === "" || path === "/") && !hasQuery) return `${origin}${target.startsWith("/") ? target : `/${target}`}`;
+  return `${origin}${path === "" ? "/" : path}${hasQuery ? query : splitTarget(target).query}`;
+}

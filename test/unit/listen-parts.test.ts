@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseByteSize, formatByteSize } from "../../src/primitives/byte-size.js";
 import { captureFileName } from "../../src/listen/capture-writer.js";
-import { endToEndHeaders, forwardUrl } from "../../src/listen/forward-request.js";
+import { endToEndHeaders } from "../../src/primitives/headers.js";
+import { forwardUrl } from "../../src/primitives/url-parts.js";
 import { headersFromRaw } from "../../src/listen/headers-from-raw.js";
 
 describe("parseByteSize", () => {

@@ -54,3 +54,10 @@ export function providerOptionValues(flags: Readonly<Record<string, unknown>>, o
   }
   return values;
 }
+
+/** The providers' declared flags given on this command line, as written (`--access-token`). */
+export function givenProviderFlags(flags: Readonly<Record<string, unknown>>): string[] {
+  return declaredFlags()
+    .filter((flag) => typeof flags[flag.attribute] === "string")
+    .map((flag) => flag.long);
+}

@@ -8,8 +8,8 @@ import { project } from "./project.js";
 export const DEFAULT_TARGET = "localhost";
 
 /** A provider's target: --to, else its configured `to`, else localhost (whk listen's default). */
-export function targetFor(to: string | undefined, provider: string): string {
-  return parseTarget(to ?? providerEntry(project(), provider)?.to ?? DEFAULT_TARGET);
+export function targetFor(to: string | undefined, provider: string | undefined): string {
+  return parseTarget(to ?? (provider !== undefined ? providerEntry(project(), provider)?.to : undefined) ?? DEFAULT_TARGET);
 }
 
 /**

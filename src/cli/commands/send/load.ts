@@ -33,7 +33,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
   const report = (delivery: LoadDelivery): DeliveryReport => {
     const { fixture, provider, expectation } = laneOf(delivery.index);
     return {
-      fixture: fixture.id,
+      subject: { fixture: fixture.id },
       provider,
       url: delivery.request.url,
       attempt: 1,

@@ -6,6 +6,7 @@ import type { Fixture } from "../../../fixtures/fixture.js";
 import { parseDuration } from "../../../primitives/duration.js";
 import { parseInstant } from "../../../primitives/time-format.js";
 import { getProvider } from "../../../providers/index.js";
+import { givenProviderFlags } from "../../shared/provider-flags.js";
 import type { RequestFlags } from "../../shared/request-flags.js";
 import { resolveSaveTarget, type SaveTarget } from "./save.js";
 
@@ -21,11 +22,15 @@ export interface SendFlags extends RequestFlags {
   concurrency?: string;
   json?: boolean;
   save?: string;
+  from?: string[];
+  resign?: boolean;
 }
 
 /** Everything `send` needs, validated before anything goes on the wire. */
 export interface SendSettings {
+  /** What to send: fixtures, rendered and signed afresh, or captured requests replayed (--from). */
   fixtures: Fixture[];
+  replay?: ReplaySettings;
   timeoutMs: number;
   insecure: boolean;
   /** Absent without --retries; `maxRetries` undefined means the provider's whole schedule. */
@@ -39,6 +44,14 @@ export interface SendSettings {
   save?: SaveTarget;
   /** --timestamp: the instant the first signature is made at. */
   signAt?: Date;
+}
+
+/** `--from`: captured requests delivered again, byte for byte or (--resign) signed again. */
+export interface ReplaySettings {
+  paths: string[];
+  resign: boolean;
+  /** --provider: who sent them, instead of detecting it per request. */
+  provider?: string;
 }
 
 export const DEFAULT_CONCURRENCY = 10;
@@ -65,12 +78,32 @@ function selectFixtures(ids: readonly string[], providerName: string | undefined
   return selected;
 }
 
+/** Flags that shape a fixture's render and mean nothing to a captured request. */
+function checkReplayFlags(ids: readonly string[], flags: SendFlags): ReplaySettings | undefined {
+  if (flags.from === undefined) {
+    if (flags.resign) throw new WhkInputError("resign-without-from", "--resign re-signs replayed requests, and no --from names any", "e.g. whk send --from .whk-captures/ --resign --to localhost:3000");
+    return undefined;
+  }
+  if (ids.length > 0) throw new WhkInputError("fixtures-with-from", `name fixtures or --from, not both (got ${ids.join(", ")} and --from)`, "send the fixtures and the captures in two runs");
+  const refuse = (flag: string, why: string): never => {
+    throw new WhkInputError("flag-with-from", `${flag} cannot be combined with --from: ${why}`, "drop it, or send fixtures instead of --from");
+  };
+  if (flags.seed !== undefined) refuse("--seed", "a replay keeps the captured body and ids");
+  if (flags.count !== undefined) refuse("--count", "a load test renders fixtures afresh; --from replays each request once");
+  const optionFlags = givenProviderFlags(flags);
+  if (optionFlags.length > 0) refuse(optionFlags.join(", "), "a replay keeps the captured headers (change one with --header)");
+  if (flags.timestamp !== undefined && !flags.resign) refuse("--timestamp without --resign", "only a new signature has a new timestamp");
+  return { paths: flags.from, resign: flags.resign === true, ...(flags.provider !== undefined ? { provider: getProvider(flags.provider).name } : {}) };
+}
+
 export function parseSendFlags(ids: readonly string[], flags: SendFlags): SendSettings {
-  const fixtures = selectFixtures(ids, flags.provider);
+  const replay = checkReplayFlags(ids, flags);
+  const fixtures = replay ? [] : selectFixtures(ids, flags.provider);
   const timeoutMs = parseDuration(flags.timeout ?? "30s", "--timeout");
   if (timeoutMs <= 0) throw new WhkInputError("bad-duration", "--timeout must be longer than 0", 'write it like "500ms" or "10s"');
   const settings: SendSettings = {
     fixtures,
+    ...(replay ? { replay } : {}),
     timeoutMs,
     insecure: flags.insecure === true,
     retrySpeed: 1,

@@ -9,8 +9,10 @@ import type { Provider } from "../../../providers/provider.js";
 
 /** One delivery attempt, as `send` reports it. */
 export interface DeliveryReport {
-  fixture: string;
-  provider: Provider;
+  /** The fixture sent, or where a replayed request was read from (`capture.json`, `log.ndjson:3`). */
+  subject: { fixture: string } | { source: string };
+  /** Undefined for a replay no provider was detected for. */
+  provider: Provider | undefined;
   url: string;
   attempt: number;
   maxAttempts: number;
@@ -50,8 +52,8 @@ export function deliveryJson(report: DeliveryReport): Record<string, unknown> {
   const { result, verdict } = report;
   return {
     type: "delivery",
-    fixture: report.fixture,
-    provider: report.provider.name,
+    ...report.subject,
+    provider: report.provider?.name ?? null,
     url: report.url,
     attempt: report.attempt,
     maxAttempts: report.maxAttempts,
@@ -80,18 +82,24 @@ function faultHint(result: DeliveryResult): string | undefined {
   return "--insecure accepts a self-signed or otherwise untrusted certificate";
 }
 
+/** The fixture's id, or the source of a replayed request. */
+export function subjectName(subject: DeliveryReport["subject"]): string {
+  return "fixture" in subject ? subject.fixture : subject.source;
+}
+
 export function formatDeliveryHuman(report: DeliveryReport): string {
   const { result, verdict } = report;
+  const name = subjectName(report.subject);
   const mark = verdict.ok ? colors.green("✓") : colors.red("✗");
   const attempt = report.maxAttempts > 1 ? colors.dim(`  attempt ${report.attempt}/${report.maxAttempts}`) : "";
   const lines: string[] = [];
   if (!result.ok) {
-    lines.push(`${mark} ${colors.bold(report.fixture)} → ${report.url}: ${colors.red(result.message)}${attempt}`);
+    lines.push(`${mark} ${colors.bold(name)} → ${report.url}: ${colors.red(result.message)}${attempt}`);
     const hint = faultHint(result);
     if (hint !== undefined) lines.push(colors.dim(`  hint: ${hint}`));
   } else {
     const status = `HTTP ${result.status} ${STATUS_CODES[result.status] ?? ""}`.trimEnd();
-    lines.push(`${mark} ${colors.bold(report.fixture)} → ${report.url}  ${verdict.ok ? colors.green(status) : colors.red(status)}  ${ms(result.latencyMs)}${attempt}`);
+    lines.push(`${mark} ${colors.bold(name)} → ${report.url}  ${verdict.ok ? colors.green(status) : colors.red(status)}  ${ms(result.latencyMs)}${attempt}`);
     for (const name of SHOWN_HEADERS) {
       const value = result.headers[name];
       if (value !== undefined) lines.push(colors.dim(`  ${name}: ${value}`));
@@ -148,7 +156,7 @@ export function formatSummaryHuman(summary: LoadSummary, context: SummaryContext
   if (causes.length > 0) lines.push(`  ${colors.red("failed:")} ${causes.map(([cause, n]) => `${n} ${cause}`).join(", ")}`);
   if (firstFailure) {
     const why = firstFailure.verdict.ok ? "" : firstFailure.verdict.why;
-    lines.push(colors.dim(`  first failure: ${firstFailure.fixture}: ${why}`));
+    lines.push(colors.dim(`  first failure: ${subjectName(firstFailure.subject)}: ${why}`));
     if (firstFailure.next !== undefined) lines.push(colors.dim(`  ${firstFailure.next}`));
   }
   return `${lines.join("\n")}\n`;

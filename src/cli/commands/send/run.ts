@@ -7,10 +7,11 @@ import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
 import { parseRequestFlags, prepareOptionsFor } from "../../shared/request-flags.js";
 import { signingSecret } from "../../shared/secret-flags.js";
 import { signerFor } from "../../shared/signer.js";
-import { expectationFor, signingClock, type SendContext } from "./context.js";
+import { expectationFor, signingClock, type Outgoing, type SendContext } from "./context.js";
 import { sendLoad } from "./load.js";
 import { parseSendFlags, type SendFlags, type SendSettings } from "./options.js";
 import { deliveryJson, formatDeliveryHuman, formatWait, providerNextStep, type DeliveryReport } from "./output.js";
+import { replayDeliveries } from "./replay.js";
 import { createRequestSaver } from "./save.js";
 
 /** Delivers fixtures to a receiver and judges each answer the way the provider would. Exit 0 only if every one succeeded. */
@@ -28,7 +29,7 @@ export async function runSend(ids: readonly string[], flags: SendFlags): Promise
     ...(settings.save ? { saver: createRequestSaver(settings.save) } : {}),
   };
   try {
-    const ok = settings.load ? await sendLoad(context, settings.load) : await sendEach(context);
+    const ok = settings.load ? await sendLoad(context, settings.load) : await sendEach(context, settings.replay ? replayDeliveries(context, settings.replay) : fixtureDeliveries(context));
     return ok ? EXIT_OK : EXIT_CHECK_FAILED;
   } finally {
     context.saver?.finish();
@@ -37,35 +38,42 @@ export async function runSend(ids: readonly string[], flags: SendFlags): Promise
 }
 
 /** The provider's retry waits for this run: none without --retries, at most --retries N of them. */
-function retryDelays(provider: Provider, settings: SendSettings, noted: Set<string>): readonly number[] {
+function retryDelays(provider: Provider | undefined, settings: SendSettings, noted: Set<string>): readonly number[] {
   if (!settings.retries) return [];
-  if (!provider.retry.documented) {
-    if (!noted.has(provider.name)) process.stderr.write(`whk: ${provider.displayName} documents no retry policy, so --retries changes nothing: sending once\n`);
-    noted.add(provider.name);
+  if (provider === undefined || !provider.retry.documented) {
+    const key = provider?.name ?? "";
+    const who = provider !== undefined ? `${provider.displayName} documents no retry policy` : "a request no provider was detected for has no retry policy";
+    if (!noted.has(key)) process.stderr.write(`whk: ${who}, so --retries changes nothing: sending once\n`);
+    noted.add(key);
     return [];
   }
   const all = provider.retry.delaysMs;
   return settings.retries.maxRetries !== undefined ? all.slice(0, settings.retries.maxRetries) : all;
 }
 
-/** One fixture after another, each with its retries, every attempt reported as it happens. */
-async function sendEach(context: SendContext): Promise<boolean> {
+/** The fixtures of the run, each rendered now (a bad --set path fails before the first request is sent) and signed per attempt. */
+function fixtureDeliveries(context: SendContext): Outgoing[] {
+  return context.settings.fixtures.map((fixture) => {
+    const provider = getProvider(fixture.provider);
+    const unsigned = prepareFixtureRequest(prepareOptionsFor(fixture, context.flags));
+    const sign = signerFor(provider, context.secretOf(provider));
+    return { subject: { fixture: fixture.id }, provider, sign: (now) => sign(unsigned, now) };
+  });
+}
+
+/** One request after another, each with its retries, every attempt reported as it happens. */
+async function sendEach(context: SendContext, outgoing: readonly Outgoing[]): Promise<boolean> {
   const { settings } = context;
-  // Render everything first: a bad --set path fails before the first request is sent.
-  const prepared = settings.fixtures.map((fixture) => prepareFixtureRequest(prepareOptionsFor(fixture, context.flags)));
   const noted = new Set<string>();
   let allOk = true;
-  for (const [index, fixture] of settings.fixtures.entries()) {
-    const provider = getProvider(fixture.provider);
-    const unsigned = prepared[index] ?? prepareFixtureRequest(prepareOptionsFor(fixture, context.flags));
-    const sign = signerFor(provider, context.secretOf(provider));
+  for (const { subject, provider, sign } of outgoing) {
     const delaysMs = retryDelays(provider, settings, noted);
     const expectation = expectationFor(provider, settings);
     let signedAt = new Date();
     const attempts = await deliverWithRetries({
       sign(now) {
         signedAt = now;
-        return sign(unsigned, now);
+        return sign(now);
       },
       expectation,
       delaysMs,
@@ -76,9 +84,9 @@ async function sendEach(context: SendContext): Promise<boolean> {
       onAttempt(attempt) {
         context.saver?.add(attempt.request, signedAt);
         const final = !attempt.verdict.ok && attempt.attempt === attempt.maxAttempts;
-        const capped = settings.retries?.maxRetries !== undefined && delaysMs.length < provider.retry.delaysMs.length;
+        const capped = provider !== undefined && settings.retries?.maxRetries !== undefined && delaysMs.length < provider.retry.delaysMs.length;
         const report: DeliveryReport = {
-          fixture: fixture.id,
+          subject,
           provider,
           url: attempt.request.url,
           attempt: attempt.attempt,
@@ -86,7 +94,7 @@ async function sendEach(context: SendContext): Promise<boolean> {
           result: attempt.result,
           verdict: attempt.verdict,
           expected: expectation.description,
-          ...(final && settings.expect === undefined ? { next: providerNextStep(provider, { used: settings.retries !== undefined, attempts: attempt.attempt, capped }) } : {}),
+          ...(final && provider !== undefined && settings.expect === undefined ? { next: providerNextStep(provider, { used: settings.retries !== undefined, attempts: attempt.attempt, capped }) } : {}),
         };
         process.stdout.write(settings.json ? `${JSON.stringify(deliveryJson(report))}\n` : formatDeliveryHuman(report));
       },
