@@ -96,8 +96,9 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
       : `${formatText !== undefined ? (formatText === "{signature}" ? where : `${where} (${formatText})`) : `body.${where}`}: ${ENCODING_WORDS[encoding]} ${algorithm}(${keyed ? `secret${key === "utf8" ? "" : ` (${key})`}, ` : ""}${message === "{body}" ? "body" : message})`,
     needsSecret: true,
     signatureIn: formatText !== undefined ? { header: where } : { bodyField: where },
+    // A static token is the same on every request: it covers nothing of it.
     covers: {
-      body: /\{body[}:]/i.test(message) ? "bytes" : /\{field:/i.test(message) ? "fields" : "none",
+      body: token ? "none" : /\{body[}:]/i.test(message) ? "bytes" : /\{field:/i.test(message) ? "fields" : "none",
       timestamp: /\{timestamp\}/i.test(message),
       path: /\{path\}/i.test(message),
     },

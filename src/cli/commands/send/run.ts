@@ -69,6 +69,7 @@ async function sendEach(context: SendContext): Promise<boolean> {
       },
       expectation,
       delaysMs,
+      ...(provider.retry.retriesAfter ? { retriesAfter: provider.retry.retriesAfter } : {}),
       speed: settings.retrySpeed,
       clock: signingClock(settings.signAt),
       deliver: (request) => deliver(request, { dispatcher: context.dispatcher, timeoutMs: settings.timeoutMs }),
@@ -76,7 +77,7 @@ async function sendEach(context: SendContext): Promise<boolean> {
       onAttempt(attempt) {
         context.saver?.add(attempt.request, signedAt);
         const final = !attempt.verdict.ok && attempt.attempt === attempt.maxAttempts;
-        const capped = settings.retries?.maxRetries !== undefined && delaysMs.length < provider.retry.delaysMs.length;
+        const capped = settings.retries?.maxRetries !== undefined && delaysMs.length < provider.retry.delaysMs.length && attempt.attempt === delaysMs.length + 1;
         const report: DeliveryReport = {
           fixture: fixture.id,
           provider,
@@ -86,7 +87,7 @@ async function sendEach(context: SendContext): Promise<boolean> {
           result: attempt.result,
           verdict: attempt.verdict,
           expected: expectation.description,
-          ...(final && !settings.expectation ? { next: providerNextStep(provider, { used: settings.retries !== undefined, attempts: attempt.attempt, capped }) } : {}),
+          ...(final && !settings.expectation ? { next: providerNextStep(provider, { used: settings.retries !== undefined, attempts: attempt.attempt, capped, status: attempt.result.ok ? attempt.result.status : undefined }) } : {}),
         };
         process.stdout.write(settings.json ? `${JSON.stringify(deliveryJson(report))}\n` : formatDeliveryHuman(report));
       },
