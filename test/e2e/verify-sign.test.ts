@@ -22,7 +22,16 @@ const bodies: Record<ProviderName, string> = {
   topremit: signedFixture("topremit-va").body.toString(),
   singleview: signedFixture("singleview-payment-status").body.toString(),
   chaipay: signedFixture("chaipay-payin").body.toString().replace(/"signature_hash":"[^"]*"/, '"signature_hash":""'),
+  midtrans: signedFixture("midtrans-gopay-settlement").body.toString(),
+  xendit: signedFixture("xendit-invoice-paid").body.toString(),
+  doku: signedFixture("doku-va-bca").body.toString(),
+  "doku-snap": signedFixture("doku-snap-va-payment").body.toString(),
+  tripay: signedFixture("tripay-payment-paid").body.toString(),
+  duitku: signedFixture("duitku-payment-success").body.toString(),
 };
+
+/** Providers that write the signature into the body: the signed body differs from the input there. */
+const signsInTheBody = new Set<ProviderName>(["chaipay", "midtrans", "duitku"]);
 
 describe("whk sign, then whk verify, for every provider", () => {
   it.each(Object.keys(bodies) as ProviderName[])("%s: sign --json, verify the saved request", (provider) => {
@@ -32,7 +41,7 @@ describe("whk sign, then whk verify, for every provider", () => {
     const verified = run(["verify", saved, "--secret", aSecret]);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain(provider === "singleview" ? "unsigned-provider" : "valid-signature");
-    if (provider !== "chaipay") expect(parseRequestFile(signed.stdout, "x").body.toString()).toBe(bodies[provider]);
+    if (!signsInTheBody.has(provider)) expect(parseRequestFile(signed.stdout, "x").body.toString()).toBe(bodies[provider]);
   });
 });
 
