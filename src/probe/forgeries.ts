@@ -5,12 +5,16 @@ import { parseJsonPath, readJsonText, writeJsonText } from "../primitives/json-t
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { SignatureScheme } from "../schemes/scheme.js";
 
-/** Changes the first character of the body's `status` value (a field every signed scheme covers). */
+/**
+ * Changes the first character of the body's `status` value (a field most schemes sign), or else of its
+ * first string value, keeping the body valid JSON; a body with neither gets a trailing space. Whether the
+ * change is one the signature covers is for the caller to check.
+ */
 export function tamper(request: WebhookRequest): WebhookRequest {
   const text = request.body.toString("utf8");
-  const at = text.indexOf('"status":"');
-  if (at < 0) return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };
-  const index = at + '"status":"'.length;
+  const status = text.indexOf('"status":"');
+  const index = status >= 0 ? status + '"status":"'.length : text.search(/":"[^"\\]/) + 3;
+  if (index < 3) return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };
   const flipped = String.fromCharCode(text.charCodeAt(index) ^ 0x01);
   return { ...request, body: Buffer.from(text.slice(0, index) + flipped + text.slice(index + 1), "utf8") };
 }

@@ -35,7 +35,7 @@ describe("whk send: signed deliveries a real receiver accepts", () => {
     // Given every bundled fixture, as `whk list --json` enumerates them
     const list = await runWhk(["list", "--json"]);
     const ids = (JSON.parse(list.stdout) as { id: string }[]).map((f) => f.id);
-    expect(ids.length).toBeGreaterThanOrEqual(23);
+    expect(ids.length).toBeGreaterThanOrEqual(37);
     const before = server.requests.length;
     // When they are all sent to the receiver
     const sent = await runWhk(["send", ...ids, "--to", `${server.url}webhooks/in?env=test`, "--secret", aSecret, "--json"]);
@@ -73,7 +73,7 @@ describe("whk send: signed deliveries a real receiver accepts", () => {
     expect(result.code, outputOf(result)).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^✓ paycombat-payout-success → ${server.url.replace(/[.]/g, "\\.")}  HTTP 200 OK  [\\d.]+ms\\n`));
     expect(result.stdout).toContain("content-type: application/json");
-    expect(result.stdout).toContain('{"status":"OK"}');
+    expect(result.stdout).toContain('{"status":"OK","success":true}');
   });
 
   it("reaches a receiver on 127.0.0.1 through --to localhost:PORT", async () => {

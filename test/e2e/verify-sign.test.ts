@@ -94,7 +94,7 @@ describe("whk sign output", () => {
     ["an unknown provider", ["sign", "-", "--provider", "stripe", "--secret", "s"], /unknown provider "stripe"/],
     ["no secret", ["sign", "-", "--provider", "fazz"], /Fazz \(Xfers\) signs its webhooks, and no secret was given/],
     ["a missing body file", ["sign", join(scratch, "nope.json"), "--provider", "fazz", "--secret", "s"], /body file \S+nope\.json does not exist/],
-    ["a Topremit flag for another provider", ["sign", "-", "--provider", "fazz", "--secret", "s", "--access-token", "t"], /--access-token applies to Topremit only/],
+    ["a Topremit flag for another provider", ["sign", "-", "--provider", "fazz", "--secret", "s", "--access-token", "t"], /--access-token applies to Topremit, DOKU \(SNAP\) only/],
     ["a ChaiPay body that is not a JSON object", ["sign", "-", "--provider", "chaipay", "--secret", "s"], /a ChaiPay body must be a JSON object/],
   ])("%s is a usage error (2), one line, no stack trace", (_name, args, message) => {
     const { code, stdout, stderr } = run(args as string[], "[1,2]");
