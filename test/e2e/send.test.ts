@@ -115,6 +115,17 @@ describe("whk send: signed deliveries a real receiver accepts", () => {
     expect(checkDelivery("topremit-va", withStdin!, aSecret)).toMatchObject({ ok: true });
   });
 
+  it("sends a form callback (Duitku) with --set editing its fields in place, signed over the decoded values", async () => {
+    const before = server.requests.length;
+    const result = await runWhk(["send", "duitku-payment-success", "--to", server.url, "--secret", aSecret, "--set", "amount=25000", "--set", "productDetail=Kopi susu & roti/2"]);
+    expect(result.code, outputOf(result)).toBe(0);
+    const request = server.requests[before]!;
+    expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    const body = request.body.toString();
+    expect(body).toMatch(/^merchantCode=D0001&amount=25000&merchantOrderId=\d{10}&productDetail=Kopi\+susu\+%26\+roti%2F2&additionalParam=&/);
+    expect(checkDelivery("duitku-payment-success", request, aSecret)).toMatchObject({ ok: true });
+  });
+
   it("--save writes each request exactly as sent, ready for `whk verify`, and never the secret", async () => {
     const dir = mkdtempSync(join(tmpdir(), "whk-save-"));
     const before = server.requests.length;

@@ -149,6 +149,14 @@ describe("one mutation per failure reason", () => {
     expect(aDokuVa.headers["Signature"]).toMatch(/^HMACSHA256=[A-Za-z0-9+/]{43}=$/);
   });
 
+  it("DOKU SNAP: the dashboard sample's 344-character X-SIGNATURE is named as an RSA-size (asymmetric) signature", () => {
+    const aDokuSnapVa = signedFixture("doku-snap-va-payment");
+    const anRsaSizedSignature = "TsPrkibFNFF17BkIOviPv0CzVSdo5M5c2peE4gTdLsYddCDwgp8fui7+06U/H4tbGdutfVHGu+HW8o4D1MpjjtYooEPif9QcDU2mhVIr8p3YBK0E7yTmg7tmhZsEa/P5TcHvJFgXL1bT3gu4c5uAZ+TtkOEEHuUAprGow1kEO4p3+GAZKOoc0mjvmIGdfwdAK66vBCK1Mj4StjPugAcYYpM7u9uhtoALO2V6dM1TfFKsg3CWQoya4UVx73ePkb5ahhh0gIiTOMrWb2RXhPU4QWlnqLJR9KoWklqUX5UMrZAQuAiKtpTicEiwynIzPffrkeDxa0M7VZjc2LpBPNzXLQ==";
+    const result = verifyAtSigning({ ...aDokuSnapVa, headers: setHeader(aDokuSnapVa.headers, "X-SIGNATURE", anRsaSizedSignature) });
+    expect(result).toMatchObject({ ok: false, reason: "malformed-signature" });
+    expect(result.detail).toMatch(/got 344 characters\): that is the size of an RSA-2048 signature/);
+  });
+
   it("SingleView is never reported as a valid signature", () => {
     const result = verifyAtSigning(signedFixture("singleview-payment-status"));
     expect(result.reason).toBe("unsigned-provider");
