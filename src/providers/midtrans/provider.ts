@@ -43,7 +43,7 @@ export const midtrans = {
   ack: http2xx("", "HTTP 200 (any 2xx counts)"),
   retry: {
     documented: true,
-    summary: "how many depends on your answer (500: 1, 503: 4, 400/404: 2, 301-303: none, anything else: 5), at 2, 10, 30, 90 and 210 min, each shifted at random; notifications may also arrive duplicated and out of order (a settlement before its pending)",
+    summary: "the number depends on your answer: 500 once, 503 4 times, 400/404 twice, 301-303 never, anything else 5 times; at 2, 10, 30, 90 and 210 min, each shifted at random; notifications may also arrive duplicated and out of order, a settlement before its pending",
     delaysMs: [2 * MINUTE, 10 * MINUTE, 30 * MINUTE, 90 * MINUTE, 210 * MINUTE],
     retriesAfter,
     afterLastFailure: "Midtrans gives up: reconcile with the GET status API (and stay idempotent on order_id: duplicates come even after a 200)",

@@ -36,7 +36,7 @@ export function providerNextStep(provider: Provider, retried: { used: boolean; a
   const { retry, displayName } = provider;
   if (!retry.documented) return retry.afterLastFailure;
   const allowed = retry.retriesAfter?.(retried.status);
-  if (allowed !== undefined && retried.attempts > allowed) {
+  if (allowed !== undefined && allowed < retry.delaysMs.length && retried.attempts > allowed) {
     const answer = retried.status !== undefined ? `HTTP ${retried.status}` : "no answer";
     const stops = allowed === 0 ? "does not retry" : `stops after ${allowed === 1 ? "1 retry" : `${allowed} retries`}`;
     return `${displayName} ${stops} after ${answer} (${retry.summary}); then ${retry.afterLastFailure}`;
