@@ -280,6 +280,12 @@ describe("the checks themselves", () => {
     }
   });
 
+  it("notice a form body that is not plain name=value pairs", () => {
+    expect(() => formFieldsOf("amount=1& resultCode=00")).toThrow(/not a name=value pair/);
+    expect(() => formFieldsOf("amount=1&resultCode")).toThrow(/not a name=value pair/);
+    expect(formFieldsOf("productDetail=Kopi+susu%26roti")).toEqual({ productDetail: "Kopi susu&roti" });
+  });
+
   it("notice a body that is not compact", () => {
     const aPrettyBody = JSON.stringify(aPaycombatPayout, null, 2);
 
