@@ -22,9 +22,11 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * form body, re-encoded it or dropped its empty fields.
  */
 export function* bodyVariants(received: Buffer, kind: BodyKind = "json"): Generator<BodyVariant> {
+  // Described once: a large body is decoded to text to be described, and it is the same for every variant.
+  const receivedDescription = `received body: ${describeBody(received)}`;
   const make = (cause: VariationCause, summary: string, body: Buffer | string, extra: string[] = []): BodyVariant => {
     const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-    return { cause, summary, body: bytes, evidence: [`received body: ${describeBody(received)}`, `signed body: ${describeBody(bytes)}`, ...extra] };
+    return { cause, summary, body: bytes, evidence: [receivedDescription, `signed body: ${describeBody(bytes)}`, ...extra] };
   };
   const ending = received.subarray(-2).toString("latin1") === "\r\n" ? 2 : received.at(-1) === 0x0a ? 1 : 0;
   if (ending > 0) {
