@@ -131,7 +131,10 @@ describe("one mutation per failure reason", () => {
     const body = Buffer.from(aXenditInvoice.body.toString().replace('"amount":2000000', '"amount":1'));
     expect(body.equals(aXenditInvoice.body)).toBe(false);
     expect(verifyAtSigning({ ...aXenditInvoice, body }).ok).toBe(true);
-    expect(verifyAtSigning(aXenditInvoice, "another-token")).toMatchObject({ ok: false, reason: "bad-signature" });
+    const wrongToken = verifyAtSigning(aXenditInvoice, "another-token");
+    expect(wrongToken).toMatchObject({ ok: false, reason: "bad-signature", explain: { cause: "no-match", evidence: [expect.stringMatching(/^x-callback-token carries a \d+-character token/)] } });
+    expect(wrongToken.explain?.summary).not.toMatch(/body/);
+    expect(JSON.stringify(wrongToken)).not.toContain(aSecret);
   });
 
   it("Midtrans signs only order_id, status_code and gross_amount: a changed transaction_status still verifies", () => {

@@ -166,6 +166,12 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
       return templateVariants({ template, parts: compile().parts, request, matches });
     },
     noMatchEvidence(request) {
+      if (token) {
+        const located = locate(request);
+        // Its length only: the token is the secret.
+        const length = "problem" in located ? 0 : (located.signatures[0] ?? "").length;
+        return [`${where} carries a ${length}-character token, compared whole: it must be exactly the token you gave (the dashboard's current one)`];
+      }
       if (message === "{body}") return [`signed bytes: the ${request.body.length}-byte body exactly as received`];
       const located = locate(request);
       const timestamp = "problem" in located ? undefined : located.timestamp;

@@ -40,7 +40,7 @@ export function explainFailure(input: ExplainInput): Explanation | undefined {
   const { displayName, scheme } = getProvider(provider);
   return {
     cause: "no-match",
-    summary: `no common mistake explains it (${tried} variations tried): most likely the secret is not the one ${displayName} signs with, or the body's content changed after signing`,
+    summary: `no common mistake explains it (${tried} variations tried): most likely the secret is not the one ${displayName} signs with${scheme.covers.body === "none" ? "" : ", or the body's content changed after signing"}`,
     evidence: scheme.noMatchEvidence?.(input.request) ?? [`signed bytes: the ${input.request.body.length}-byte body exactly as received`],
     tried,
   };
