@@ -30,6 +30,8 @@ export interface RetryPlan {
   expectation: Expectation;
   /** The provider's waits before each retry (provider.retry.delaysMs); empty means a single attempt. */
   delaysMs: readonly number[];
+  /** How many retries an answer with this status allows (provider.retry.retriesAfter); default all of `delaysMs`. */
+  retriesAfter?: (status: number | undefined) => number;
   /** Time compression: 3600 makes an hour a second, Infinity skips the waits. Default 1 (real time). */
   speed?: number;
   deliver?: (request: WebhookRequest) => Promise<DeliveryResult>;
@@ -48,7 +50,7 @@ export async function deliverWithRetries(plan: RetryPlan): Promise<Attempt[]> {
   const sleep = plan.sleep ?? realSleep;
   const speed = plan.speed ?? 1;
   if (!(speed > 0)) throw new TypeError("speed must be a positive number or Infinity");
-  const maxAttempts = plan.delaysMs.length + 1;
+  let maxAttempts = plan.delaysMs.length + 1;
   const attempts: Attempt[] = [];
   for (let index = 0; index < maxAttempts; index++) {
     if (index > 0) {
@@ -59,7 +61,10 @@ export async function deliverWithRetries(plan: RetryPlan): Promise<Attempt[]> {
     }
     const request = plan.sign(clock());
     const result = await send(request);
-    const attempt: Attempt = { attempt: index + 1, maxAttempts, request, result, verdict: judgeDelivery(result, plan.expectation) };
+    const verdict = judgeDelivery(result, plan.expectation);
+    // Some providers retry a number of times that depends on the answer (a 301 never, a 500 once).
+    if (!verdict.ok && plan.retriesAfter) maxAttempts = Math.max(index + 1, Math.min(maxAttempts, plan.retriesAfter(result.ok ? result.status : undefined) + 1));
+    const attempt: Attempt = { attempt: index + 1, maxAttempts, request, result, verdict };
     attempts.push(attempt);
     plan.onAttempt?.(attempt);
     if (attempt.verdict.ok) break;

@@ -8,7 +8,8 @@ import type { SignatureScheme } from "../schemes/scheme.js";
 /**
  * The signed request with one signed thing changed and the signature kept: for a scheme that signs
  * body fields, a signed field (its `status` when it signs one); otherwise the first character of the
- * body's `status` value, or a byte added to the body.
+ * body's `status` value, or else of its first string value (the body stays valid JSON), or a byte added
+ * to the body. Whether the change is one the signature covers is for the caller to check.
  */
 export function tamper(scheme: SignatureScheme, request: WebhookRequest): WebhookRequest {
   const fields = scheme.covers.body === "fields" ? (scheme.signedFields?.(request) ?? []) : [];
@@ -19,9 +20,9 @@ export function tamper(scheme: SignatureScheme, request: WebhookRequest): Webhoo
     return { ...request, body: writeBodyField(request, field, changed) };
   }
   const text = request.body.toString("utf8");
-  const at = text.indexOf('"status":"');
-  if (at < 0) return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };
-  const index = at + '"status":"'.length;
+  const status = text.indexOf('"status":"');
+  const index = status >= 0 ? status + '"status":"'.length : text.search(/":"[^"\\]/) + 3;
+  if (index < 3) return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };
   const flipped = String.fromCharCode(text.charCodeAt(index) ^ 0x01);
   return { ...request, body: Buffer.from(text.slice(0, index) + flipped + text.slice(index + 1), "utf8") };
 }

@@ -62,9 +62,15 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbeCase[] {
   const forged = (kind: ProbeCase["kind"], title: string, request: WebhookRequest, ifItFails: string): ProbeCase => ({
     ...base(target), id: `${target.id}/${kind}`, kind, title, requests: [request], expect: "reject", ifItFails,
   });
+  // A change the signature does not cover (an unsigned field, any byte under a static token) proves
+  // nothing about the handler: that check is left out, and the provider's caveat says what is unsigned.
+  const tampered = tamper(scheme, sign(fresh(target)));
+  const detectable = options.secret === undefined || !scheme.verify(tampered, options.secret, { at: options.now, toleranceMs: Number.POSITIVE_INFINITY }).ok;
+  if (detectable) {
+    cases.push(forged("tampered-body", "a body changed after signing is rejected (4xx)", tampered,
+      "an attacker who intercepts a delivery can change it (a status, an amount) and your handler applies it"));
+  }
   cases.push(
-    forged("tampered-body", "a body changed after signing is rejected (4xx)", tamper(scheme, sign(fresh(target))),
-      "an attacker who intercepts a delivery can change it (a status, an amount) and your handler applies it"),
     forged("wrong-secret", "a request signed with another secret is rejected (4xx)", sign(fresh(target), randomBytes(16).toString("hex")),
       "anyone who knows your URL can forge payment confirmations: your handler does not check the signature against your secret"),
     forged("missing-signature", "a request with no signature is rejected (4xx)", withoutSignature(scheme, sign(fresh(target))),

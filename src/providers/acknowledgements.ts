@@ -12,21 +12,39 @@ export function http200(responseBody: string, summary = "HTTP 200"): Acknowledge
   };
 }
 
-/** The provider counts a JSON body `{"status":"OK"}` as delivered. */
-export function jsonStatusOk(): Acknowledgement {
+/** The provider counts any 2xx as delivered, whatever the body; `whk listen` answers 200 with `responseBody`. */
+export function http2xx(responseBody: string, summary = "any HTTP 2xx"): Acknowledgement {
   return {
-    summary: 'JSON {"status":"OK"}',
-    response: { status: 200, headers: json, body: '{"status":"OK"}' },
+    summary,
+    response: { status: 200, headers: json, body: responseBody },
+    judge: (answer) => (answer.status >= 200 && answer.status <= 299 ? { ok: true } : { ok: false, why: `expected a 2xx answer, got HTTP ${answer.status}` }),
+  };
+}
+
+/**
+ * The provider counts a 2xx JSON body whose top-level `field` is `value` as delivered (`{"status":"OK"}`,
+ * `{"success": true}`): judged as JSON, so key order and spacing do not matter.
+ */
+export function jsonFieldAck(field: string, value: string | boolean): Acknowledgement {
+  const expected = JSON.stringify({ [field]: value });
+  return {
+    summary: `JSON ${expected}`,
+    response: { status: 200, headers: json, body: expected },
     judge(answer) {
-      if (answer.status < 200 || answer.status > 299) return { ok: false, why: `expected a 2xx answer with {"status":"OK"}, got HTTP ${answer.status}` };
+      if (answer.status < 200 || answer.status > 299) return { ok: false, why: `expected a 2xx answer with ${expected}, got HTTP ${answer.status}` };
       let parsed: unknown;
       try {
         parsed = JSON.parse(answer.body);
       } catch {
-        return { ok: false, why: `expected JSON {"status":"OK"}, got a body that is not JSON` };
+        return { ok: false, why: `expected JSON ${expected}, got a body that is not JSON` };
       }
-      const status = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>)["status"] : undefined;
-      return status === "OK" ? { ok: true } : { ok: false, why: `expected JSON {"status":"OK"}, got status ${JSON.stringify(status ?? null)}` };
+      const got = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>)[field] : undefined;
+      return got === value ? { ok: true } : { ok: false, why: `expected JSON ${expected}, got ${field} ${JSON.stringify(got ?? null)}` };
     },
   };
+}
+
+/** The provider counts a JSON body `{"status":"OK"}` as delivered. */
+export function jsonStatusOk(): Acknowledgement {
+  return jsonFieldAck("status", "OK");
 }

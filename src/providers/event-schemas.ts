@@ -1,15 +1,27 @@
 import { chaipayEventSchemas } from "./chaipay/event-schemas.js";
+import { dokuSnapEventSchemas } from "./doku-snap/event-schemas.js";
+import { dokuEventSchemas } from "./doku/event-schemas.js";
+import { duitkuEventSchemas } from "./duitku/event-schemas.js";
 import type { EventSchema } from "./event-schema.js";
 import { fazzEventSchemas } from "./fazz/event-schemas.js";
+import { midtransEventSchemas } from "./midtrans/event-schemas.js";
 import { paycombatEventSchemas } from "./paycombat/event-schemas.js";
 import { singleviewEventSchemas } from "./singleview/event-schemas.js";
 import { topremitEventSchemas } from "./topremit/event-schemas.js";
+import { tripayEventSchemas } from "./tripay/event-schemas.js";
+import { xenditEventSchemas } from "./xendit/event-schemas.js";
 
 export * from "./chaipay/event-schemas.js";
+export * from "./doku-snap/event-schemas.js";
+export * from "./doku/event-schemas.js";
+export * from "./duitku/event-schemas.js";
 export * from "./fazz/event-schemas.js";
+export * from "./midtrans/event-schemas.js";
 export * from "./paycombat/event-schemas.js";
 export * from "./singleview/event-schemas.js";
 export * from "./topremit/event-schemas.js";
+export * from "./tripay/event-schemas.js";
+export * from "./xendit/event-schemas.js";
 export type { EventSchema } from "./event-schema.js";
 
 /**
@@ -23,4 +35,10 @@ export const eventSchemas: Record<string, EventSchema> = {
   ...topremitEventSchemas,
   ...singleviewEventSchemas,
   ...chaipayEventSchemas,
+  ...midtransEventSchemas,
+  ...xenditEventSchemas,
+  ...dokuEventSchemas,
+  ...dokuSnapEventSchemas,
+  ...tripayEventSchemas,
+  ...duitkuEventSchemas,
 };

@@ -1,11 +1,17 @@
 import { closestNames } from "../primitives/closest-names.js";
 import { WhkInputError } from "../primitives/errors.js";
 import { chaipay } from "./chaipay/provider.js";
+import { dokuSnap } from "./doku-snap/provider.js";
+import { doku } from "./doku/provider.js";
+import { duitku } from "./duitku/provider.js";
 import { fazz } from "./fazz/provider.js";
+import { midtrans } from "./midtrans/provider.js";
 import { paycombat } from "./paycombat/provider.js";
 import type { Provider } from "./provider.js";
 import { singleview } from "./singleview/provider.js";
 import { topremit } from "./topremit/provider.js";
+import { tripay } from "./tripay/provider.js";
+import { xendit } from "./xendit/provider.js";
 
 /**
  * The registry: every bundled provider by name, the order they are detected in, and the providers a
@@ -13,7 +19,7 @@ import { topremit } from "./topremit/provider.js";
  * Adding a provider is its folder plus one line in each of the two records below; the compiler
  * refuses a provider with no detection rank.
  */
-const bundledProviders = { paycombat, fazz, topremit, singleview, chaipay } satisfies Record<string, Provider>;
+const bundledProviders = { paycombat, fazz, topremit, singleview, chaipay, midtrans, xendit, doku, "doku-snap": dokuSnap, tripay, duitku } satisfies Record<string, Provider>;
 
 export type ProviderName = keyof typeof bundledProviders;
 
@@ -26,10 +32,26 @@ export const providers: Record<ProviderName, Provider> = bundledProviders;
 export const providerNames = Object.keys(providers) as ProviderName[];
 
 /**
- * Which provider's `detect` is asked first (lowest first). Topremit goes before Paycombat: `X-SIGNATURE`
- * and `X-Signature` are one header name, and only Topremit also sends X-TIMESTAMP.
+ * Which provider's `detect` is asked first (lowest first): header evidence before body evidence, the
+ * narrower test before the broader one. DOKU SNAP goes before Topremit (both send SNAP's X-TIMESTAMP and
+ * X-SIGNATURE; DOKU's client id in X-PARTNER-ID, or its VA payment body, tells them apart), and both before
+ * Paycombat: `X-SIGNATURE` and `X-Signature` are one header name, and only SNAP senders add X-TIMESTAMP.
+ * Xendit (x-callback-token) goes before Tripay, whose X-Callback-Signature Xendit's bill payments share.
+ * Body-field providers (Midtrans, Duitku, ChaiPay, SingleView) come last: their markers are field names.
  */
-export const detectionRank: Record<ProviderName, number> = { topremit: 0, fazz: 1, paycombat: 2, chaipay: 3, singleview: 4 };
+export const detectionRank: Record<ProviderName, number> = {
+  "doku-snap": 0,
+  topremit: 1,
+  doku: 2,
+  xendit: 3,
+  tripay: 4,
+  fazz: 5,
+  paycombat: 6,
+  midtrans: 7,
+  duitku: 8,
+  chaipay: 9,
+  singleview: 10,
+};
 
 const bundled: readonly Provider[] = providerNames.map((name) => providers[name]);
 const bundledByRank: readonly Provider[] = [...providerNames].sort((a, b) => detectionRank[a] - detectionRank[b]).map((name) => providers[name]);

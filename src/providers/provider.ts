@@ -50,6 +50,11 @@ export interface RetryPolicy {
   delaysMs: readonly number[];
   /** What happens after the last failed attempt. */
   afterLastFailure: string;
+  /**
+   * How many retries follow a failed attempt answered with this status (undefined: no answer at all),
+   * for a provider whose count depends on it; at most `delaysMs.length`. Absent: every wait is used.
+   */
+  retriesAfter?(status: number | undefined): number;
   source?: string;
 }
 

@@ -31,6 +31,11 @@ export type CommonCause =
   | "body-hash-case"
   // Signed body fields spelled differently.
   | "field-format"
+  // A signed form field's encoding: the signer signed it still encoded, or encoded its own way.
+  | "field-encoding"
+  // A form body re-encoded (+ or %20 for spaces, escapes' case) or its empty fields dropped.
+  | "body-form-encoding"
+  | "body-empty-fields"
   // How the MAC is written.
   | "signature-encoding"
   | "signature-algorithm"

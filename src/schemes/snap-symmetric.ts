@@ -37,7 +37,10 @@ export const snapSymmetric: SignatureScheme = {
       return { ok: false, reason: "missing-token", detail: "no Authorization: Bearer header (its token is part of the string-to-sign)" };
     }
     if (!/^[A-Za-z0-9+/]{86}==$/.test(given) && !/^[0-9a-fA-F]{128}$/.test(given)) {
-      return { ok: false, reason: "malformed-signature", detail: `X-SIGNATURE is neither 88-character base64 nor 128-character hex (got ${given.length} characters)` };
+      // SNAP also has an asymmetric signature (SHA256withRSA, checked with the sender's public key): a
+      // 2048-bit one is 344 base64 characters. Say so, rather than call it garbage.
+      const rsa = /^[A-Za-z0-9+/]{342}==$/.test(given) ? ": that is the size of an RSA-2048 signature (SNAP's asymmetric SHA256withRSA, checked with the sender's public key, not a shared secret), which this symmetric scheme cannot verify" : "";
+      return { ok: false, reason: "malformed-signature", detail: `X-SIGNATURE is neither 88-character base64 nor 128-character hex (got ${given.length} characters)${rsa}` };
     }
     const parts = snapPartsOf(request) as SnapParts;
     const preimage = snapStringToSign(parts);

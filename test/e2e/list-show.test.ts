@@ -19,7 +19,8 @@ describe("whk list", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^ID\s+PROVIDER\s+EVENT\s+SIGNATURE\s+PROVENANCE/);
     expect(stdout).toMatch(/topremit-va\s+topremit\s+.*snap-hmac-sha512\s+reconstructed/);
-    expect(stdout.trim().split("\n")).toHaveLength(24);
+    const fixtures = JSON.parse(run(["list", "--json"]).stdout) as unknown[];
+    expect(stdout.trim().split("\n")).toHaveLength(fixtures.length + 1);
   });
 
   it("filters by provider and prints JSON", () => {
@@ -42,7 +43,22 @@ describe("whk list", () => {
   it("rejects an unknown provider with exit 2 and a hint", () => {
     const { code, stderr } = run(["list", "--provider", "stripe"]);
     expect(code).toBe(2);
-    expect(stderr).toBe('whk: unknown provider "stripe"\n  hint: choose one of paycombat, fazz, topremit, singleview, chaipay\n');
+    expect(stderr).toBe('whk: unknown provider "stripe"\n  hint: choose one of paycombat, fazz, topremit, singleview, chaipay, midtrans, xendit, doku, doku-snap, tripay, duitku\n');
+  });
+
+  it.each([
+    ["midtrans", "body.signature_key: hex SHA-512({field:order_id}{field:status_code}{field:gross_amount}{secret})", "HTTP 200 (any 2xx counts)", /retries: +the number depends on your answer: 500 once, 503 4 times, .*; at 2, 10, 30, 90 and 210 min, .*duplicated and out of order/],
+    ["xendit", "x-callback-token: the secret itself (a static token, compared as is)", "any HTTP 2xx within 30 s", /retries: +6 retries, 15 min, 45 min, 2 h, 3 h, 6 h and 12 h/],
+    ["doku", "Signature (HMACSHA256={signature}): base64 HMAC-SHA256(secret, Client-Id:{header:Client-Id}", "any HTTP 2xx", /retries: +3 retries: 30 min, 5 h 30 min and 11 h 30 min/],
+    ["doku-snap", "X-SIGNATURE: base64 HMAC-SHA512(secret, METHOD:path:token:sha256(minify(body)):X-TIMESTAMP)", "any HTTP 2xx", /retries: +3 retries/],
+    ["tripay", "X-Callback-Signature: hex HMAC-SHA256(secret, body)", 'JSON {"success":true}', /retries: +no retry schedule found in Tripay's docs/],
+    ["duitku", "body.signature: hex MD5({field:merchantCode}{field:amount}{field:merchantOrderId}{secret})", "HTTP 200", /retries: +no retry schedule found in Duitku's docs/],
+  ])("list --provider %s shows its scheme, acknowledgement and retries", (provider, signature, expects, retries) => {
+    const { code, stdout } = run(["list", "--provider", provider]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`signature: ${signature}`);
+    expect(stdout).toContain(`expects:   ${expects}`);
+    expect(stdout).toMatch(retries);
   });
 });
 

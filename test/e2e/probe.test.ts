@@ -11,10 +11,16 @@ const aSecret = "probe-secret-5d1e";
 const scratch = mkdtempSync(join(tmpdir(), "whk-probe-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-type Provider = "paycombat" | "fazz" | "topremit" | "singleview" | "chaipay";
+type Provider = "paycombat" | "fazz" | "topremit" | "singleview" | "chaipay" | "midtrans" | "xendit" | "doku" | "doku-snap" | "tripay" | "duitku";
 type Handler = (request: CapturedRequest) => Reply;
 
-const acks: Record<Provider, string> = { paycombat: '{"status":"OK"}', fazz: "", topremit: "{}", singleview: '{"status":"OK"}', chaipay: "" };
+const acks: Record<Provider, string> = {
+  paycombat: '{"status":"OK"}', fazz: "", topremit: "{}", singleview: '{"status":"OK"}', chaipay: "",
+  midtrans: "", xendit: "", doku: "", "doku-snap": "{}", tripay: '{"success": true}', duitku: "",
+};
+
+/** The header carrying each timestamp-signing provider's signed timestamp: a correct handler bounds its age. */
+const timestampHeaders: Partial<Record<Provider, string>> = { topremit: "x-timestamp", doku: "request-timestamp", "doku-snap": "x-timestamp" };
 const ok = (provider: Provider): Reply => ({ status: 200, headers: { "content-type": "application/json" }, body: acks[provider] });
 const reject: Reply = { status: 401, body: '{"error":"invalid signature"}' };
 
@@ -26,14 +32,15 @@ const chaipayEvent = (body: Buffer): string => {
 
 /**
  * A handler done right, from each provider's docs (the checks in ../helpers/provider-verifiers.ts, not
- * whk's code): signature, and for Topremit the 5-minute timestamp window.
+ * whk's code): signature, and for the providers that sign a timestamp a 5-minute window.
  */
 function correctHandler(provider: Provider, options: { checkTimestamp?: boolean } = {}): Handler {
   return (request) => {
     const event = provider === "chaipay" ? chaipayEvent(request.body) : "event";
     if (!checkDelivery(`${provider}-${event}`, request, aSecret).ok) return reject;
-    if (provider === "topremit" && options.checkTimestamp !== false) {
-      const skew = Math.abs(Date.now() - Date.parse(request.headers["x-timestamp"] ?? ""));
+    const timestampHeader = timestampHeaders[provider];
+    if (timestampHeader !== undefined && options.checkTimestamp !== false) {
+      const skew = Math.abs(Date.now() - Date.parse(request.headers[timestampHeader] ?? ""));
       if (!(skew <= 5 * 60_000)) return reject;
     }
     return ok(provider);
@@ -62,7 +69,7 @@ async function probe(provider: Provider, handler: Handler, extra: string[] = [])
 const failedChecks = (report: Report) => report.checks.filter((c) => !c.pass).map((c) => c.check).sort();
 
 describe("whk probe", () => {
-  it.each(["paycombat", "fazz", "topremit", "chaipay", "singleview"] as const)("passes a correct %s handler", async (provider) => {
+  it.each(["paycombat", "fazz", "topremit", "chaipay", "singleview", "midtrans", "xendit", "doku", "doku-snap", "tripay", "duitku"] as const)("passes a correct %s handler", async (provider) => {
     const { code, report } = await probe(provider, correctHandler(provider));
     expect(failedChecks(report)).toEqual([]);
     expect(code).toBe(0);
@@ -73,6 +80,17 @@ describe("whk probe", () => {
     expect(report.checks.map((c) => c.check).sort()).toEqual(
       ["missing-signature", "replay", "stale-timestamp", "tampered-body", "valid", "valid", "wrong-path", "wrong-secret"],
     );
+  });
+
+  it.each<[Provider, string[]]>([
+    ["midtrans", ["missing-signature", "tampered-amount", "tampered-body", "valid", "valid", "valid", "valid", "valid", "wrong-secret"]],
+    ["xendit", ["missing-signature", "valid", "valid", "valid", "wrong-secret"]],
+    ["doku", ["missing-signature", "stale-timestamp", "tampered-body", "valid", "wrong-path", "wrong-secret"]],
+    ["duitku", ["missing-signature", "tampered-amount", "tampered-body", "valid", "valid", "wrong-secret"]],
+  ])("runs for %s only the forgeries its scheme can catch", async (provider, checks) => {
+    const { report } = await probe(provider, correctHandler(provider));
+    expect(report.checks.map((c) => c.check).sort()).toEqual(checks);
+    if (provider !== "doku") expect(report.caveat).toMatch(/confirm/i);
   });
 
   it("fails a handler that accepts anything, on every forgery", async () => {

@@ -35,7 +35,7 @@ describe("whk send: signed deliveries a real receiver accepts", () => {
     // Given every bundled fixture, as `whk list --json` enumerates them
     const list = await runWhk(["list", "--json"]);
     const ids = (JSON.parse(list.stdout) as { id: string }[]).map((f) => f.id);
-    expect(ids.length).toBeGreaterThanOrEqual(23);
+    expect(ids.length).toBeGreaterThanOrEqual(37);
     const before = server.requests.length;
     // When they are all sent to the receiver
     const sent = await runWhk(["send", ...ids, "--to", `${server.url}webhooks/in?env=test`, "--secret", aSecret, "--json"]);
@@ -73,7 +73,7 @@ describe("whk send: signed deliveries a real receiver accepts", () => {
     expect(result.code, outputOf(result)).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^✓ paycombat-payout-success → ${server.url.replace(/[.]/g, "\\.")}  HTTP 200 OK  [\\d.]+ms\\n`));
     expect(result.stdout).toContain("content-type: application/json");
-    expect(result.stdout).toContain('{"status":"OK"}');
+    expect(result.stdout).toContain('{"status":"OK","success":true}');
   });
 
   it("reaches a receiver on 127.0.0.1 through --to localhost:PORT", async () => {
@@ -113,6 +113,17 @@ describe("whk send: signed deliveries a real receiver accepts", () => {
     expect(checkDelivery("fazz-va-dynamic", withData!, aSecret)).toMatchObject({ ok: true });
     expect(withStdin!.body.toString()).toBe('{ "trxId": "from stdin" }');
     expect(checkDelivery("topremit-va", withStdin!, aSecret)).toMatchObject({ ok: true });
+  });
+
+  it("sends a form callback (Duitku) with --set editing its fields in place, signed over the decoded values", async () => {
+    const before = server.requests.length;
+    const result = await runWhk(["send", "duitku-payment-success", "--to", server.url, "--secret", aSecret, "--set", "amount=25000", "--set", "productDetail=Kopi susu & roti/2"]);
+    expect(result.code, outputOf(result)).toBe(0);
+    const request = server.requests[before]!;
+    expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    const body = request.body.toString();
+    expect(body).toMatch(/^merchantCode=D0001&amount=25000&merchantOrderId=\d{10}&productDetail=Kopi\+susu\+%26\+roti%2F2&additionalParam=&/);
+    expect(checkDelivery("duitku-payment-success", request, aSecret)).toMatchObject({ ok: true });
   });
 
   it("--save writes each request exactly as sent, ready for `whk verify`, and never the secret", async () => {

@@ -24,8 +24,8 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The answer every provider counts as delivered (SingleView wants exactly this JSON; the rest want 200). */
-export const acknowledgeAll: Responder = () => ({ status: 200, headers: { "content-type": "application/json" }, body: '{"status":"OK"}' });
+/** The answer every provider counts as delivered (SingleView wants "status":"OK", Tripay "success":true; the rest want 200). */
+export const acknowledgeAll: Responder = () => ({ status: 200, headers: { "content-type": "application/json" }, body: '{"status":"OK","success":true}' });
 
 function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
   const out: Record<string, string> = {};

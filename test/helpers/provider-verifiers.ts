@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { gatewayChecks } from "./gateway-verifiers.js";
 import type { CapturedRequest } from "./http-server.js";
 
 /**
@@ -106,12 +107,13 @@ const checks = {
   topremit,
   singleview,
   chaipay,
+  ...gatewayChecks,
 };
 
 /** Checks a captured delivery of `fixture` (an id like "topremit-va") the way its provider's docs say. */
 export function checkDelivery(fixture: string, request: CapturedRequest, secret: string): DeliveryCheck {
-  const provider = fixture.split("-")[0] as keyof typeof checks;
-  const check = checks[provider];
-  if (!check) return { ok: false, why: `no check for provider "${provider}"` };
-  return check(request, secret, fixture);
+  // The longest provider name the id starts with: "doku-snap-va-payment" is doku-snap's, not doku's.
+  const provider = (Object.keys(checks) as (keyof typeof checks)[]).filter((name) => fixture.startsWith(`${name}-`)).sort((a, b) => b.length - a.length)[0];
+  if (provider === undefined) return { ok: false, why: `no check for fixture "${fixture}"` };
+  return checks[provider](request, secret, fixture);
 }

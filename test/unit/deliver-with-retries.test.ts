@@ -94,4 +94,23 @@ describe("deliverWithRetries", () => {
     expect(await deliverWithRetries(plan)).toHaveLength(1);
     await expect(deliverWithRetries({ ...plan, speed: 0 })).rejects.toThrow(TypeError);
   });
+
+  it("stops as the provider's policy says for the answer: Midtrans retries a 500 once and a 301 never", async () => {
+    // Given a Midtrans notification and receivers that always answer 500, or 301
+    const unsigned = prepareFixtureRequest({ fixture: "midtrans-gopay-settlement", url: "http://127.0.0.1:3000/cb" });
+    const { retry, ack } = providers.midtrans;
+    const run = (status: number) =>
+      deliverWithRetries({
+        sign: (now) => signRequest(unsigned, { provider: providers.midtrans, secret: aSecret, now }),
+        expectation: acknowledgementExpectation(ack),
+        delaysMs: retry.delaysMs,
+        ...(retry.retriesAfter ? { retriesAfter: retry.retriesAfter } : {}),
+        speed: Number.POSITIVE_INFINITY,
+        deliver: async () => answer(status),
+      });
+    // Then a 500 gets one retry, a 301 none, and a 502 all five
+    expect((await run(500)).map((a) => [a.attempt, a.maxAttempts])).toEqual([[1, 2], [2, 2]]);
+    expect((await run(301)).map((a) => [a.attempt, a.maxAttempts])).toEqual([[1, 1]]);
+    expect(await run(502)).toHaveLength(6);
+  });
 });

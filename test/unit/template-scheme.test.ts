@@ -81,6 +81,18 @@ describe("against formulas written here from the providers' descriptions", () =>
     expect(signed.headers["x-callback-token"]).toBe("tok en");
     expect(scheme.verify(signed, "tok en", at(aMoment))).toMatchObject({ ok: true });
     expect(scheme.verify(signed, "other", at(aMoment))).toMatchObject({ ok: false, reason: "bad-signature" });
+    // The same token on every request: it covers nothing of it, which is what probe and explain go by.
+    expect(scheme.covers).toEqual({ body: "none", timestamp: false, path: false });
+  });
+
+  it("a plain MD5 of form fields (Duitku-style): decoded values, the signature written back into the form", () => {
+    const scheme = templateScheme({ algorithm: "md5", message: "{field:merchantCode}{field:amount}{field:merchantOrderId}{secret}", bodyField: "signature" });
+    const aForm = aRequest("merchantCode=D0001&amount=10000&merchantOrderId=INV+7%2F1&signature=&resultCode=00", { "Content-Type": "application/x-www-form-urlencoded" });
+    const signed = scheme.sign(aForm, { secret: "key", now: aMoment });
+    const expected = createHash("md5").update("D000110000INV 7/1key").digest("hex");
+    expect(signed.body.toString()).toBe(`merchantCode=D0001&amount=10000&merchantOrderId=INV+7%2F1&signature=${expected}&resultCode=00`);
+    expect(scheme.covers.body).toBe("fields");
+    expect(scheme.verify(signed, "key", at(aMoment))).toMatchObject({ ok: true });
   });
 
   it("a signed path, method and header, in upper-case hex with an ISO timestamp header", () => {

@@ -5,6 +5,7 @@ import { signRequest } from "../../src/sign/sign-request.js";
 import { verifyRequest } from "../../src/verify/verify-request.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { getProvider } from "../../src/providers/index.js";
+import { tamperSigned } from "../helpers/tamper-signed.js";
 
 const aSecret = "whk-verify-matrix-2b7d";
 const anInstant = new Date("2025-05-15T05:34:31.000Z");
@@ -12,14 +13,6 @@ const anInstant = new Date("2025-05-15T05:34:31.000Z");
 function signedFixture(id: string): WebhookRequest {
   const unsigned = prepareFixtureRequest({ fixture: id, url: "http://127.0.0.1:3000/webhooks/in", seed: 7 });
   return signRequest(unsigned, { provider: unsigned.provider as never, secret: aSecret, now: anInstant });
-}
-
-/** Changes one signed value (the status string's first letter), keeping the body valid JSON. */
-function tampered(request: WebhookRequest): WebhookRequest {
-  const text = request.body.toString("utf8");
-  const at = text.search(/"status"\s*:\s*"/);
-  const quote = text.indexOf('"', text.indexOf(":", at)) + 1;
-  return { ...request, body: Buffer.from(`${text.slice(0, quote)}X${text.slice(quote + 1)}`) };
 }
 
 const signedFixtures = allFixtures().filter((f) => getProvider(f.provider).scheme.needsSecret && f.id !== "chaipay-refund");
@@ -33,8 +26,8 @@ describe.each(signedFixtures.map((f) => f.id))("verifyRequest: %s", (id) => {
     expect(result.explain).toBeUndefined();
   });
 
-  it("a tampered body is bad-signature, explained as no-match, with the string-to-sign", () => {
-    const result = verifyRequest(tampered(request), { secret: aSecret, now: anInstant });
+  it.skipIf(tamperSigned(request) === undefined)("a tampered body is bad-signature, explained as no-match, with the string-to-sign", () => {
+    const result = verifyRequest(tamperSigned(request) as WebhookRequest, { secret: aSecret, now: anInstant });
     expect(result).toMatchObject({ ok: false, reason: "bad-signature", explain: { cause: "no-match" } });
     expect(result.preimage).toBeDefined();
   });

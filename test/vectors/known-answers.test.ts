@@ -6,6 +6,8 @@ import { snapBodyHash, snapSignature, snapStringToSign } from "../../src/schemes
 import { snapSymmetric } from "../../src/schemes/snap-symmetric.js";
 import { templateScheme } from "../../src/schemes/template/template-scheme.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
+import { providers } from "../../src/providers/index.js";
+import { getFixture } from "../../src/fixtures/fixture-catalog.js";
 
 // Expected values below were computed outside whk (openssl dgst, Python's hmac/urllib), never by whk itself.
 
@@ -94,5 +96,39 @@ describe("ChaiPay signature_hash", () => {
     expect(chaipayMessage({ ...base, amount: 0.5 }, "payment")).toContain("amount=0.5&");
     expect(chaipayMessage({ ...base, amount: 1e21 }, "payment")).toContain("amount=1000000000000000000000&");
     expect(chaipayMessage({ ...base, amount: "50000.00" }, "payment")).toContain("amount=50000.00&");
+  });
+});
+
+describe("Midtrans signature_key (SHA-512 of order_id + status_code + gross_amount + server key)", () => {
+  it("reproduces the known answer for the docs' inputs (gateways.md; a third-party Go test hard-codes the same value)", () => {
+    // docs.midtrans.com prints the inputs, not the output: order_id 1111, status_code 200, gross_amount 100000.00
+    const aNotification = '{"order_id":"1111","status_code":"200","gross_amount":"100000.00","signature_key":""}';
+    const signed = templateScheme({ algorithm: "sha512", message: "{field:order_id}{field:status_code}{field:gross_amount}{secret}", bodyField: "signature_key" }).sign(
+      { method: "POST", url: "http://localhost/", headers: { "Content-Type": "application/json" }, body: Buffer.from(aNotification) },
+      { secret: "askvnoibnosifnboseofinbofinfgbiufglnbfg", now: new Date() },
+    );
+    expect(JSON.parse(signed.body.toString()).signature_key).toBe(
+      "edc076b21793ebe3e17926350f5b8ae67d902fe657b3d0aa31b932d5c127e2375d308a2bc94f3265ac2d80a1f181a79b997ac178a236fcff35af263fc4d4c231",
+    );
+  });
+
+  it("the bundled Midtrans provider verifies that known answer", () => {
+    const aNotification = { method: "POST", url: "http://localhost/", headers: { "Content-Type": "application/json" }, body: Buffer.from('{"order_id":"1111","status_code":"200","gross_amount":"100000.00","signature_key":"edc076b21793ebe3e17926350f5b8ae67d902fe657b3d0aa31b932d5c127e2375d308a2bc94f3265ac2d80a1f181a79b997ac178a236fcff35af263fc4d4c231"}') };
+    expect(providers.midtrans.scheme.verify(aNotification, "askvnoibnosifnboseofinbofinfgbiufglnbfg", { at: new Date() }).ok).toBe(true);
+  });
+});
+
+describe("Duitku callback signature (MD5 of merchantCode + amount + merchantOrderId + API key)", () => {
+  it("verifies the official SDK's test callback (duitkupg/duitku-php tests/CallbackTest.php, params/ParamsCallback.json)", () => {
+    // The SDK's test posts these fields with merchant key 732B39FC61796845775D2C4FB05332AF and expects its signature valid.
+    const aForm = "merchantOrderId=12345&resultCode=00&merchantCode=D0001&amount=10000&productDetail=&paymentCode=&reference=D00015HL5BJKRM27MCUS&additionalParam=&signature=4104f20a70c933113c66c004fe25a9f1";
+    const aCallback = { method: "POST", url: "http://localhost/", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: Buffer.from(aForm) };
+    expect(providers.duitku.scheme.verify(aCallback, "732B39FC61796845775D2C4FB05332AF", { at: new Date() })).toMatchObject({ ok: true });
+    expect(providers.duitku.scheme.verify(aCallback, "another-key", { at: new Date() })).toMatchObject({ ok: false, reason: "bad-signature" });
+  });
+
+  it("the duitku-payment-success fixture still carries that known signature over the SDK's values", () => {
+    const aFixtureForm = { method: "POST", url: "http://localhost/", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: Buffer.from(getFixture("duitku-payment-success").body) };
+    expect(providers.duitku.scheme.verify(aFixtureForm, "732B39FC61796845775D2C4FB05332AF", { at: new Date() }).ok).toBe(true);
   });
 });

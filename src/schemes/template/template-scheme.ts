@@ -96,8 +96,9 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
       : `${formatText !== undefined ? (formatText === "{signature}" ? where : `${where} (${formatText})`) : `body.${where}`}: ${ENCODING_WORDS[encoding]} ${algorithm}(${keyed ? `secret${key === "utf8" ? "" : ` (${key})`}, ` : ""}${message === "{body}" ? "body" : message})`,
     needsSecret: true,
     signatureIn: formatText !== undefined ? { header: where } : { bodyField: where },
+    // A static token is the same on every request: it covers nothing of it.
     covers: {
-      body: /\{body[}:]/i.test(message) ? "bytes" : /\{field:/i.test(message) ? "fields" : "none",
+      body: token ? "none" : /\{body[}:]/i.test(message) ? "bytes" : /\{field:/i.test(message) ? "fields" : "none",
       timestamp: /\{timestamp\}/i.test(message),
       path: /\{path\}/i.test(message),
     },
@@ -166,6 +167,12 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
     },
     signedFields: () => compile().parts.flatMap((part) => (part.kind === "field" ? [part.name] : [])),
     noMatchEvidence(request) {
+      if (token) {
+        const located = locate(request);
+        // Its length only: the token is the secret.
+        const length = "problem" in located ? 0 : (located.signatures[0] ?? "").length;
+        return [`${where} carries a ${length}-character token, compared whole: it must be exactly the token you gave (the dashboard's current one)`];
+      }
       if (message === "{body}") return [`signed bytes: the ${request.body.length}-byte body exactly as received`];
       const located = locate(request);
       const timestamp = "problem" in located ? undefined : located.timestamp;

@@ -4,6 +4,7 @@ import { relativeUrl } from "../../primitives/url-parts.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import type { Attempt } from "../explanation.js";
 import { pathVariants } from "../path-variants.js";
+import { formFieldVariants } from "./form-field-variants.js";
 import type { MessagePart, SignatureTemplate } from "./signature-template.js";
 import type { HashAlgorithm } from "../../primitives/hmac.js";
 
@@ -24,14 +25,15 @@ export interface TemplateVariantInput {
 
 /**
  * Near misses of a template scheme: the secret turned into a key another way (as text where the
- * scheme decodes it, or the reverse), the signed path spelled as proxies and signers get it wrong, and
- * signed fields with their numbers written another way. Body re-formatting and secret whitespace are
+ * scheme decodes it, or the reverse), the signed path spelled as proxies and signers get it wrong,
+ * signed fields with their numbers written another way, and signed form fields encoded another way. Body re-formatting and secret whitespace are
  * explain's own, for every scheme.
  */
 export function* templateVariants(input: TemplateVariantInput): Generator<Attempt> {
   yield* keyVariants(input);
   if (input.parts.some((p) => p.kind === "path")) yield* templatePathVariants(input);
   yield* fieldVariants(input);
+  yield* formFieldVariants(input.parts, input.request, input.matches);
 }
 
 interface KeyReading {

@@ -1,4 +1,6 @@
+import type { BodyKind } from "../../primitives/body-text.js";
 import { utf8OrUndefined } from "../../primitives/request-file.js";
+import { formBodyRespellings } from "./form-body-variants.js";
 import { describeBody, layoutOf } from "./describe-body.js";
 import type { VariationCause } from "../../schemes/explanation.js";
 import { escapeHtmlLikeGo, escapeNonAscii, mapJsonNumbers, relayoutJson, sortedKeysJson, unescapeUnicode } from "./json-rewrites.js";
@@ -16,12 +18,15 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /**
  * Candidate signed bodies derived from the received one, one change at a time, in the order the
  * mistakes are met in practice: bytes added or lost on the way (newline, BOM, line endings), then a
- * framework that re-formatted or re-serialised the JSON (layout, key order, escapes, numbers).
+ * framework that re-formatted or re-serialised the JSON (layout, key order, escapes, numbers), or, for a
+ * form body, re-encoded it or dropped its empty fields.
  */
-export function* bodyVariants(received: Buffer): Generator<BodyVariant> {
+export function* bodyVariants(received: Buffer, kind: BodyKind = "json"): Generator<BodyVariant> {
+  // Described once: a large body is decoded to text to be described, and it is the same for every variant.
+  const receivedDescription = `received body: ${describeBody(received)}`;
   const make = (cause: VariationCause, summary: string, body: Buffer | string, extra: string[] = []): BodyVariant => {
     const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-    return { cause, summary, body: bytes, evidence: [`received body: ${describeBody(received)}`, `signed body: ${describeBody(bytes)}`, ...extra] };
+    return { cause, summary, body: bytes, evidence: [receivedDescription, `signed body: ${describeBody(bytes)}`, ...extra] };
   };
   const ending = received.subarray(-2).toString("latin1") === "\r\n" ? 2 : received.at(-1) === 0x0a ? 1 : 0;
   if (ending > 0) {
@@ -41,6 +46,10 @@ export function* bodyVariants(received: Buffer): Generator<BodyVariant> {
     yield make("body-line-endings", "the signature matches the body with CRLF line endings: its line endings were converted to LF after signing (git autocrlf, an editor, a text-mode read)", Buffer.from(latin.replace(/\n/g, "\r\n"), "latin1"));
   }
   const text = utf8OrUndefined(received)?.replace(/^\uFEFF/, "");
+  if (text !== undefined && kind === "form") {
+    for (const respelling of formBodyRespellings(text)) yield make(respelling.cause, respelling.summary, respelling.body);
+    return;
+  }
   if (text === undefined || !/^\s*[{[]/.test(text)) return;
   yield* layoutVariants(text, make);
   let parsed: unknown;

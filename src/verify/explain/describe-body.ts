@@ -2,7 +2,8 @@ import { stringEnd } from "./json-rewrites.js";
 
 /** A short description of how a body is laid out, for explain evidence: "412 bytes, 2-space indentation". */
 export function describeBody(body: Uint8Array): string {
-  const text = Buffer.from(body).toString("utf8");
+  // A view, not a copy: explain describes every candidate body, and a body may be tens of megabytes.
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
   const traits: string[] = [layoutOf(text)];
   if (text.startsWith("\uFEFF")) traits.push("starts with a byte-order mark");
   if (text.includes("\r\n")) traits.push("CRLF line endings");

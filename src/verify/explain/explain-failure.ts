@@ -1,3 +1,4 @@
+import { bodyKindOf } from "../../primitives/body-text.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import { getProvider } from "../../providers/index.js";
 import type { Attempt, Explanation } from "../../schemes/explanation.js";
@@ -39,7 +40,7 @@ export function explainFailure(input: ExplainInput): Explanation | undefined {
   const { displayName, scheme } = getProvider(provider);
   return {
     cause: "no-match",
-    summary: `no common mistake explains it (${tried} variations tried): most likely the secret is not the one ${displayName} signs with, or the body's content changed after signing`,
+    summary: `no common mistake explains it (${tried} variations tried): most likely the secret is not the one ${displayName} signs with${scheme.covers.body === "none" ? "" : ", or the body's content changed after signing"}`,
     evidence: scheme.noMatchEvidence?.(input.request) ?? [`signed bytes: the ${input.request.body.length}-byte body exactly as received`],
     tried,
   };
@@ -60,7 +61,7 @@ function* attemptsFor({ request, provider, secrets, reason }: ExplainInput): Gen
   if (scheme.covers.body === "bytes") {
     // A scheme that normalises the body (SNAP minifies it) signs some variants the same: skip those.
     const original = scheme.preimage?.(request);
-    for (const variant of bodyVariants(request.body)) {
+    for (const variant of bodyVariants(request.body, bodyKindOf(request.headers))) {
       const candidate = { ...request, body: variant.body };
       if (original !== undefined && scheme.preimage?.(candidate) === original) continue;
       yield { cause: variant.cause, summary: variant.summary, evidence: variant.evidence, matches: (secret) => schemeMatches(candidate, secret) };

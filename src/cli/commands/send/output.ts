@@ -34,9 +34,15 @@ const truncate = (text: string, max: number): string => (text.length > max ? `${
 const ms = (value: number): string => (value < 10 ? `${value.toFixed(1)}ms` : `${Math.round(value)}ms`);
 
 /** What the provider does after this final failure, per its documented retry policy. */
-export function providerNextStep(provider: Provider, retried: { used: boolean; attempts: number; capped: boolean }): string {
+export function providerNextStep(provider: Provider, retried: { used: boolean; attempts: number; capped: boolean; status?: number | undefined }): string {
   const { retry, displayName } = provider;
   if (!retry.documented) return retry.afterLastFailure;
+  const allowed = retry.retriesAfter?.(retried.status);
+  if (allowed !== undefined && allowed < retry.delaysMs.length && retried.attempts > allowed) {
+    const answer = retried.status !== undefined ? `HTTP ${retried.status}` : "no answer";
+    const stops = allowed === 0 ? "does not retry" : `stops after ${allowed === 1 ? "1 retry" : `${allowed} retries`}`;
+    return `${displayName} ${stops} after ${answer} (${retry.summary}); then ${retry.afterLastFailure}`;
+  }
   if (!retried.used) {
     const firstWait = formatDuration(retry.delaysMs[0] ?? 0);
     return `${displayName} would retry in ${firstWait} (${retry.summary}); simulate it with --retries --retry-speed max`;

@@ -77,6 +77,7 @@ async function sendEach(context: SendContext, outgoing: readonly Outgoing[]): Pr
       },
       expectation,
       delaysMs,
+      ...(provider?.retry.retriesAfter ? { retriesAfter: provider.retry.retriesAfter } : {}),
       speed: settings.retrySpeed,
       clock: signingClock(settings.signAt),
       deliver: (request) => deliver(request, { dispatcher: context.dispatcher, timeoutMs: settings.timeoutMs }),
@@ -84,7 +85,7 @@ async function sendEach(context: SendContext, outgoing: readonly Outgoing[]): Pr
       onAttempt(attempt) {
         context.saver?.add(attempt.request, signedAt);
         const final = !attempt.verdict.ok && attempt.attempt === attempt.maxAttempts;
-        const capped = provider !== undefined && settings.retries?.maxRetries !== undefined && delaysMs.length < provider.retry.delaysMs.length;
+        const capped = provider !== undefined && settings.retries?.maxRetries !== undefined && delaysMs.length < provider.retry.delaysMs.length && attempt.attempt === delaysMs.length + 1;
         const report: DeliveryReport = {
           subject,
           provider,
@@ -94,7 +95,7 @@ async function sendEach(context: SendContext, outgoing: readonly Outgoing[]): Pr
           result: attempt.result,
           verdict: attempt.verdict,
           expected: expectation.description,
-          ...(final && provider !== undefined && settings.expect === undefined ? { next: providerNextStep(provider, { used: settings.retries !== undefined, attempts: attempt.attempt, capped }) } : {}),
+          ...(final && provider !== undefined && settings.expect === undefined ? { next: providerNextStep(provider, { used: settings.retries !== undefined, attempts: attempt.attempt, capped, status: attempt.result.ok ? attempt.result.status : undefined }) } : {}),
         };
         process.stdout.write(settings.json ? `${JSON.stringify(deliveryJson(report))}\n` : formatDeliveryHuman(report));
       },
