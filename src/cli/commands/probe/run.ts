@@ -16,7 +16,7 @@ import { providerEntry } from "../../../config/project.js";
 import { project } from "../../shared/project.js";
 import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
 import { requireOneSecret, type SecretFlags } from "../../shared/secret-flags.js";
-import { assertWritableDirectoryOf, writeFileAtomic } from "../../shared/write-file-atomic.js";
+import { assertWritableDirectoryOf, writeFileAtomic } from "../../../primitives/write-file-atomic.js";
 
 export interface ProbeFlags extends SecretFlags {
   to?: string;

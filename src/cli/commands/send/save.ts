@@ -1,10 +1,10 @@
-import { mkdirSync } from "node:fs";
+import { makeDirectory } from "../../../primitives/make-directory.js";
 import { dirname, join, sep } from "node:path";
 import { WhkInputError } from "../../../primitives/errors.js";
 import { isDirectory } from "../../../primitives/read-input.js";
 import { toRequestFile, type RequestFile } from "../../../primitives/request-file.js";
 import type { WebhookRequest } from "../../../primitives/webhook-request.js";
-import { writeFileAtomic } from "../../shared/write-file-atomic.js";
+import { writeFileAtomic } from "../../../primitives/write-file-atomic.js";
 
 /** `--save`: a directory gets one file per request; a file gets the one request, or NDJSON for several. */
 export type SaveTarget = { kind: "directory"; path: string } | { kind: "file"; path: string };
@@ -14,7 +14,7 @@ export function resolveSaveTarget(spec: string): SaveTarget {
   if (spec.trim() === "") throw new WhkInputError("bad-save", "--save needs a file or directory", "e.g. --save captures/ or --save request.json");
   if (spec.endsWith("/") || spec.endsWith(sep) || isDirectory(spec)) {
     try {
-      mkdirSync(spec, { recursive: true });
+      makeDirectory(spec);
     } catch (error) {
       throw new WhkInputError("bad-save", `--save ${spec}: cannot create the directory (${(error as NodeJS.ErrnoException).code ?? "error"})`, "check the path and its permissions");
     }

@@ -1,0 +1,29 @@
+/**
+ * Text a sender or receiver controls (an answer's body and headers, a request's path, a header value
+ * from a capture) is printed through these, so it can neither move the cursor, retitle the terminal,
+ * reorder what is shown (bidirectional overrides) nor start a line of its own that looks like whk's.
+ */
+
+/** C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls, lone surrogates. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+const escape = (c: string): string => {
+  const named = NAMED[c];
+  if (named !== undefined) return named;
+  const code = c.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+};
+
+/** The text with every control character written out (`\n`, `\x1b`, `\u202e`): safe on one terminal line. */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE, escape);
+}
+
+/** Inside JSON strings, what JSON.stringify leaves raw (DEL, C1, separators, bidi) as \u escapes: the same value, safe to print. */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function terminalSafeJson(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
