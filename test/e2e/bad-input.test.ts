@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +23,11 @@ beforeAll(async () => {
   writeFileSync(at("garbage.bin"), Buffer.from([0x00, 0xff, 0x13, 0x37, 0x42]));
   writeFileSync(at("har-without-entries.har"), '{"log":{"version":"1.2","entries":[]}}');
   mkdirSync(at("empty-dir"));
+  writeFileSync(at("zero-secret.config.json"), JSON.stringify({ providers: { fazz: { secret: { file: "/dev/zero" } } } }));
+  mkdirSync(at("zero-fixtures"));
+  symlinkSync("/dev/zero", at("zero-fixtures/endless.json"));
+  // A folder that links back to itself is read once, not forever.
+  symlinkSync(".", at("zero-fixtures/loop"));
   const thirtyMb = `{"data":"${"a".repeat(30 * 1024 * 1024)}"}`;
   writeFileSync(at("30mb-body.json"), thirtyMb);
   writeFileSync(at("30mb-request.json"), JSON.stringify({ method: "POST", url: "http://x/", headers: { "Xfers-Signature": "0".repeat(64) }, body: thirtyMb }));
@@ -94,6 +99,32 @@ const cases: Case[] = [
   ["demo: unknown flag", () => ["demo", "--fast"], 2, /unknown option '--fast'/],
   ["an unknown command", () => ["sned", "fazz-va-dynamic"], 2, /unknown command 'sned'\n  hint: did you mean send\?/],
 ];
+
+// /dev/zero as any input: an endless one. Every reader stops at its limit, one line, exit 2, in seconds.
+type EndlessCase = [name: string, args: () => string[], stdinFrom: string | undefined, message: RegExp];
+const endless: EndlessCase[] = [
+  ["verify: a request file", () => ["verify", "/dev/zero", ...secret], undefined, /^whk: \/dev\/zero is larger than 320 MiB/],
+  ["verify: standard input", () => ["verify", "-", ...secret], "/dev/zero", /^whk: whk verify "-": standard input holds more than 320 MiB/],
+  ["sign: the body file", () => ["sign", "/dev/zero", "--provider", "fazz", ...secret], undefined, /^whk: body file \/dev\/zero is larger than 320 MiB/],
+  ["sign: the body on standard input", () => ["sign", "-", "--provider", "fazz", ...secret], "/dev/zero", /standard input holds more than 320 MiB/],
+  ["show: --data @file", () => ["show", "fazz-va-dynamic", ...secret, "--data", "@/dev/zero"], undefined, /^whk: --data file \/dev\/zero is larger than 320 MiB/],
+  ["send: --data - (standard input)", () => ["send", "fazz-va-dynamic", ...secret, "--data", "-", "--to", "127.0.0.1:9"], "/dev/zero", /^whk: --data "-": standard input holds more than 320 MiB/],
+  ["send: --from", () => ["send", "--from", "/dev/zero", "--to", "127.0.0.1:9"], undefined, /^whk: \/dev\/zero is larger than 320 MiB/],
+  ["show: --secret-file", () => ["show", "fazz-va-dynamic", "--secret-file", "/dev/zero"], undefined, /^whk: --secret-file \/dev\/zero is larger than 1 MiB/],
+  ["show: --config", () => ["show", "fazz-va-dynamic", ...secret, "--config", "/dev/zero"], undefined, /^whk: config file \/dev\/zero is larger than 16 MiB/],
+  ["show: a secret file the config names", () => ["show", "fazz-va-dynamic", "--config", at("zero-secret.config.json")], undefined, /secret file \/dev\/zero is larger than 1 MiB/],
+  ["list: a fixture file that is /dev/zero", () => ["list", "--fixtures", at("zero-fixtures")], undefined, /^whk: fixture file .*endless\.json is larger than 320 MiB/],
+];
+
+// One at a time: each holds up to 320 MiB before it gives up.
+describe("an endless input, every reader", () => {
+  it.each(endless)("%s", async (_name, args, stdinFrom, message) => {
+    const run = await runWhk(args(), { timeoutMs: 60_000, ...(stdinFrom !== undefined ? { stdinFrom } : {}) });
+    expect(run.code, outputOf(run)).toBe(2);
+    expect(run.stderr, outputOf(run)).toMatch(message);
+    expect(run.stderr, outputOf(run)).toMatch(/^whk: [^\n]+\n {2}hint: [^\n]+\n$/);
+  });
+});
 
 describe.concurrent("bad input, every command", () => {
   it.each(cases)("%s", async (_name, args, code, message) => {

@@ -97,6 +97,32 @@ describe("whk listen stores what is crafted to break it, then answers", () => {
   });
 });
 
+describe("whk listen --forward-to bounds what the app answers", () => {
+  it("cuts off an app that trickles its answer past --request-timeout (504), and one that answers past --max-body (502)", async () => {
+    const app = createServer((req, res) => {
+      res.writeHead(200, { "Content-Type": "text/plain" });
+      if (req.url === "/trickle") {
+        const drip = setInterval(() => res.write("."), 100);
+        res.on("close", () => clearInterval(drip));
+      } else res.end("x".repeat(4096));
+    });
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    const out = freshDir();
+    const listener = await spawnListener(["--port", "0", "--json", "--out", out, "--forward-to", `http://127.0.0.1:${(app.address() as AddressInfo).port}`, "--request-timeout", "1s", "--max-body", "1kb"]);
+    const trickled = await post({ method: "POST", url: `${listener.url}trickle`, headers: {}, body: Buffer.from("{}") });
+    const flooded = await post({ method: "POST", url: `${listener.url}flood`, headers: {}, body: Buffer.from("{}") });
+    expect([trickled.status, flooded.status]).toEqual([504, 502]);
+    expect(JSON.parse(flooded.body.toString())).toMatchObject({ error: "forward-failed", reason: "answer-too-large" });
+    expect(await listener.stop()).toBe(0);
+    expect(captures(out).map((capture) => capture["forwardError"])).toEqual([
+      { reason: "timeout", detail: expect.stringMatching(/did not answer within 1000 ms/) },
+      { reason: "answer-too-large", detail: expect.stringMatching(/more than 1024 bytes/) },
+    ]);
+    app.closeAllConnections();
+    app.close();
+  });
+});
+
 describe("whk listen refuses what cannot work, at start, in one line", () => {
   const refused = (args: string[], message: RegExp) => {
     const run = runWhk(["listen", "--port", "0", ...args]);
