@@ -9,6 +9,7 @@ import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { createListenOutput } from "./output.js";
 import { flagSecrets, secretsByProvider, type SecretFlags } from "../../shared/secret-flags.js";
+import { whenOrphaned } from "../../shared/orphan-watch.js";
 
 export interface ListenFlags extends SecretFlags {
   port?: string;
@@ -29,8 +30,9 @@ function parseLinesMode(text: string | undefined): LinesMode {
 }
 
 /**
- * Runs the capture server until SIGINT/SIGTERM (or --count requests), then finishes every request in
- * flight, prints the summary and exits 0. A second Ctrl-C drops open connections at once.
+ * Runs the capture server until SIGINT/SIGTERM (or --count requests, or, under npx, the end of the npm
+ * process that started it), then finishes every request in flight, prints the summary and exits 0. A
+ * second Ctrl-C drops open connections at once.
  */
 export async function runListen(flags: ListenFlags): Promise<number> {
   // Each provider's secrets (flags, WHK_SECRET_<PROVIDER>, WHK_SECRET, the config), read now.
@@ -69,6 +71,7 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  const stopWatching = whenOrphaned(stop);
   process.stdout.on("error", onOutputError);
   // Secrets for every provider (flags, WHK_SECRET) say "verifying"; otherwise the providers that have their own.
   const forEveryone = secrets.length > 0 ? secrets.length : process.env["WHK_SECRET"] ? 1 : 0;
@@ -77,6 +80,7 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   const stats = await server.close();
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
+  stopWatching();
   // The stdout error handler stays: the summary itself may still hit a closed pipe.
   output.summary(stats, server.outDir);
   return EXIT_OK;
