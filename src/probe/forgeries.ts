@@ -3,7 +3,7 @@ import { formField, isFormRequest, writeFormField } from "../primitives/form-bod
 import { withoutHeader } from "../primitives/headers.js";
 import { parseJsonPath, readJsonText, writeJsonText } from "../primitives/json-text.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { SignatureScheme } from "../schemes/scheme.js";
+import { schemeFor, type SignatureScheme } from "../schemes/scheme.js";
 
 /** Changes the first character of the body's `status` value (a field every signed scheme covers). */
 export function tamper(request: WebhookRequest): WebhookRequest {
@@ -17,7 +17,7 @@ export function tamper(request: WebhookRequest): WebhookRequest {
 
 /** The request with its signature taken out: the header dropped, or the body field removed. */
 export function withoutSignature(scheme: SignatureScheme, request: WebhookRequest): WebhookRequest {
-  const where = scheme.signatureIn;
+  const where = schemeFor(scheme, request).signatureIn;
   if (where === undefined) return request;
   if ("bodyField" in where) return { ...request, body: removeBodyField(request, where.bodyField) };
   return { ...request, headers: withoutHeader(request.headers, where.header) };

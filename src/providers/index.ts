@@ -57,9 +57,11 @@ export function providersInDetectionOrder(): readonly Provider[] {
   return defined.length === 0 ? bundledByRank : [...defined, ...bundledByRank];
 }
 
+/** A provider by its name or one of its aliases (a former or regional brand), in any case. */
 export function findProvider(name: string): Provider | undefined {
   if (isProviderName(name)) return providers[name];
-  return defined.find((provider) => provider.name === name);
+  const wanted = name.toLowerCase();
+  return allProviders().find((provider) => provider.name === wanted || provider.aliases?.some((alias) => alias.toLowerCase() === wanted));
 }
 
 export function getProvider(name: string): Provider {

@@ -31,7 +31,8 @@ export type CommonCause =
   | "body-hash-case"
   // Signed body fields spelled differently.
   | "field-format"
-  // How the MAC is written.
+  // How the MAC is written, and where.
+  | "signature-key"
   | "signature-encoding"
   | "signature-algorithm"
   // Nothing whk knows explains it.

@@ -3,9 +3,8 @@ import { parseWholeNumber } from "../../primitives/whole-number.js";
 import type { Fixture } from "../../fixtures/fixture.js";
 import { setHeader, type Headers } from "../../primitives/headers.js";
 import { assertJsonText } from "../../primitives/json-text.js";
-import { prepareFixtureRequest, type FieldOverride, type PrepareOptions } from "../../fixtures/prepare-fixture-request.js";
+import type { FieldOverride, PrepareOptions } from "../../fixtures/prepare-fixture-request.js";
 import { parseTarget } from "../../primitives/target-url.js";
-import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import { readStdin, readUserFile } from "../../primitives/read-input.js";
 import { providerOptionValues } from "./provider-flags.js";
 import type { SecretFlags } from "./secret-flags.js";
@@ -69,8 +68,4 @@ export function prepareOptionsFrom(fixture: Fixture | string, flags: RequestFlag
   const values = providerOptionValues(flags);
   if (Object.keys(values).length > 0) options.options = values;
   return options;
-}
-
-export function prepareFromFlags(fixture: Fixture | string, flags: RequestFlags): WebhookRequest {
-  return prepareFixtureRequest(prepareOptionsFrom(fixture, flags));
 }

@@ -20,7 +20,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
   const { settings } = context;
   const lanes = settings.fixtures.map((fixture) => {
     const provider = getProvider(fixture.provider);
-    return { fixture, provider, make: createRequestFactory({ ...context.prepare, fixture }), sign: signerFor(provider, context.secret), expectation: expectationFor(provider, settings) };
+    return { fixture, provider, make: createRequestFactory({ ...context.prepare, fixture }), sign: signerFor(provider, context.secret, context.prepare.options), expectation: expectationFor(provider, settings) };
   });
   const laneOf = (index: number) => lanes[index % lanes.length] as (typeof lanes)[number];
   const clock = signingClock(settings.signAt);

@@ -58,7 +58,7 @@ async function sendEach(context: SendContext): Promise<boolean> {
   for (const [index, fixture] of settings.fixtures.entries()) {
     const provider = getProvider(fixture.provider);
     const unsigned = prepared[index] ?? prepareFixtureRequest({ ...context.prepare, fixture });
-    const sign = signerFor(provider, context.secret);
+    const sign = signerFor(provider, context.secret, context.prepare.options);
     const delaysMs = retryDelays(provider, settings, noted);
     const expectation = expectationFor(provider, settings);
     let signedAt = new Date();

@@ -5,6 +5,7 @@ import { parseInstant } from "../../../primitives/time-format.js";
 import type { WebhookRequest } from "../../../primitives/webhook-request.js";
 import { getProvider } from "../../../providers/index.js";
 import type { Provider } from "../../../providers/provider.js";
+import { schemeFor } from "../../../schemes/scheme.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { formatRequest } from "../../shared/format-request.js";
 import { providerOptionValues } from "../../shared/provider-flags.js";
@@ -39,7 +40,7 @@ export function runSign(file: string, flags: SignFlags): number {
     ...(flags.header && flags.header.length > 0 ? { headers: parseHeaderFlags(flags.header) } : {}),
   });
   const now = flags.timestamp !== undefined ? parseInstant(flags.timestamp, "--timestamp") : new Date();
-  const signed = signerFor(provider, secret)(unsigned, now);
+  const signed = signerFor(provider, secret, options)(unsigned, now);
   noteWhenUnsigned(provider, unsigned);
   const format = flags.json ? "json" : (flags.format ?? "headers");
   if (format !== "headers") {
@@ -47,7 +48,7 @@ export function runSign(file: string, flags: SignFlags): number {
     return EXIT_OK;
   }
   process.stdout.write(Object.entries(signed.headers).map(([name, value]) => `${name}: ${value}\n`).join(""));
-  const where = provider.scheme.signatureIn;
+  const where = schemeFor(provider.scheme, signed).signatureIn;
   if (where !== undefined && "bodyField" in where) {
     // The signature is inside the body, so the body is part of the answer; its bytes are written as is.
     process.stdout.write("\n");
