@@ -1,7 +1,7 @@
 import { WhkInputError } from "./errors.js";
 
 /** The timestamp spellings the providers' payloads and headers use. */
-export type TimestampFormat = "iso-ms-z" | "iso-z" | "iso-offset" | "iso-ms-offset" | "date" | "sql" | "go-time";
+export type TimestampFormat = "iso-ms-z" | "iso-z" | "iso-offset" | "iso-ms-offset" | "date" | "sql" | "sql-offset" | "compact" | "unix" | "go-time";
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
@@ -44,6 +44,12 @@ export function formatTimestamp(date: Date, format: TimestampFormat, offset = "+
       return `${w.y}-${w.mo}-${w.d}`;
     case "sql":
       return `${w.y}-${w.mo}-${w.d} ${w.h}:${w.mi}:${w.s}`;
+    case "sql-offset":
+      return `${w.y}-${w.mo}-${w.d} ${w.h}:${w.mi}:${w.s} ${colon.replace(":", "")}`;
+    case "compact":
+      return `${w.y}${w.mo}${w.d}${w.h}${w.mi}${w.s}`;
+    case "unix":
+      return String(Math.floor(date.getTime() / 1000));
     case "go-time": {
       // Go's time.String(): "2006-01-02 15:04:05.999999999 -0700 MST", fraction trimmed of trailing zeros.
       const fraction = w.ms.replace(/0+$/, "");

@@ -5,14 +5,30 @@ import { parseJsonPath, readJsonText, writeJsonText } from "../primitives/json-t
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { schemeFor, type SignatureScheme } from "../schemes/scheme.js";
 
-/** Changes the first character of the body's `status` value (a field every signed scheme covers). */
-export function tamper(request: WebhookRequest): WebhookRequest {
+/**
+ * Changes one character of a value the signature covers: the `status` value first, else the first
+ * string value (JSON) or field value (form) whose change alters what the scheme signs (its preimage),
+ * so a scheme that signs only some fields, or a token inside the body, is tampered where it counts.
+ */
+export function tamper(scheme: SignatureScheme, request: WebhookRequest): WebhookRequest {
   const text = request.body.toString("utf8");
-  const at = text.indexOf('"status":"');
-  if (at < 0) return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };
-  const index = at + '"status":"'.length;
-  const flipped = String.fromCharCode(text.charCodeAt(index) ^ 0x01);
-  return { ...request, body: Buffer.from(text.slice(0, index) + flipped + text.slice(index + 1), "utf8") };
+  const signed = schemeFor(scheme, request).preimage?.(request);
+  for (const index of valueStarts(text, isFormRequest(request.headers))) {
+    const flipped = String.fromCharCode(text.charCodeAt(index) ^ 0x01);
+    const candidate = { ...request, body: Buffer.from(text.slice(0, index) + flipped + text.slice(index + 1), "utf8") };
+    if (signed === undefined || schemeFor(scheme, candidate).preimage?.(candidate) !== signed) return candidate;
+  }
+  return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };
+}
+
+/** Where values start in the body text: `status` first, then every string value (JSON) or field value (form), in order. */
+function valueStarts(text: string, form: boolean): number[] {
+  const starts: number[] = [];
+  const status = text.indexOf('"status":"');
+  if (status >= 0) starts.push(status + '"status":"'.length);
+  const pattern = form ? /(?:^|&)[^=&]*=(?=[^&])/g : /"(?:[^"\\]|\\.)*"\s*:\s*"(?=[^"\\])/g;
+  for (const match of text.matchAll(pattern)) starts.push((match.index ?? 0) + match[0].length);
+  return starts;
 }
 
 /** The request with its signature taken out: the header dropped, or the body field removed. */

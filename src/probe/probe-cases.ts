@@ -63,7 +63,7 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbeCase[] {
     ...base(target), id: `${target.id}/${kind}`, kind, title, requests: [request], expect: "reject", ifItFails,
   });
   cases.push(
-    forged("tampered-body", "a body changed after signing is rejected (4xx)", tamper(sign(fresh(target))),
+    forged("tampered-body", "a body changed after signing is rejected (4xx)", tamper(scheme, sign(fresh(target))),
       "an attacker who intercepts a delivery can change it (a status, an amount) and your handler applies it"),
     forged("wrong-secret", "a request signed with another secret is rejected (4xx)", sign(fresh(target), randomBytes(16).toString("hex")),
       "anyone who knows your URL can forge payment confirmations: your handler does not check the signature against your secret"),

@@ -1,9 +1,17 @@
 import { WhkInputError } from "../primitives/errors.js";
+import { twoC2p } from "./2c2p/provider.js";
+import { adyen } from "./adyen/provider.js";
+import { billplz } from "./billplz/provider.js";
 import { chaipay } from "./chaipay/provider.js";
 import { fazz } from "./fazz/provider.js";
+import { hitpay } from "./hitpay/provider.js";
+import { ipay88 } from "./ipay88/provider.js";
 import { paycombat } from "./paycombat/provider.js";
+import { paymongo } from "./paymongo/provider.js";
 import type { Provider } from "./provider.js";
+import { razorpay } from "./razorpay/provider.js";
 import { singleview } from "./singleview/provider.js";
+import { stripe } from "./stripe/provider.js";
 import { topremit } from "./topremit/provider.js";
 
 /**
@@ -12,7 +20,21 @@ import { topremit } from "./topremit/provider.js";
  * Adding a provider is its folder plus one line in each of the two records below; the compiler
  * refuses a provider with no detection rank.
  */
-const bundledProviders = { paycombat, fazz, topremit, singleview, chaipay } satisfies Record<string, Provider>;
+const bundledProviders = {
+  paycombat,
+  fazz,
+  topremit,
+  singleview,
+  chaipay,
+  paymongo,
+  hitpay,
+  billplz,
+  ipay88,
+  "2c2p": twoC2p,
+  adyen,
+  stripe,
+  razorpay,
+} satisfies Record<string, Provider>;
 
 export type ProviderName = keyof typeof bundledProviders;
 
@@ -26,9 +48,25 @@ export const providerNames = Object.keys(providers) as ProviderName[];
 
 /**
  * Which provider's `detect` is asked first (lowest first). Topremit goes before Paycombat: `X-SIGNATURE`
- * and `X-Signature` are one header name, and only Topremit also sends X-TIMESTAMP.
+ * and `X-Signature` are one header name, and only Topremit also sends X-TIMESTAMP. Providers named by a
+ * header of their own come before those recognised by their body's shape; among the latter, the
+ * narrower shapes first (a batch of notification items, a body that is one JWT field, then form fields).
  */
-export const detectionRank: Record<ProviderName, number> = { topremit: 0, fazz: 1, paycombat: 2, chaipay: 3, singleview: 4 };
+export const detectionRank: Record<ProviderName, number> = {
+  topremit: 0,
+  fazz: 1,
+  paycombat: 2,
+  chaipay: 3,
+  singleview: 4,
+  stripe: 10,
+  paymongo: 11,
+  razorpay: 12,
+  hitpay: 13,
+  adyen: 14,
+  "2c2p": 15,
+  billplz: 16,
+  ipay88: 17,
+};
 
 const bundled: readonly Provider[] = providerNames.map((name) => providers[name]);
 const bundledByRank: readonly Provider[] = [...providerNames].sort((a, b) => detectionRank[a] - detectionRank[b]).map((name) => providers[name]);

@@ -29,10 +29,15 @@ export type CommonCause =
   | "method-case"
   | "body-not-minified"
   | "body-hash-case"
-  // Signed body fields spelled differently.
+  // Signed body fields spelled differently, or a form's fields signed another way.
   | "field-format"
+  | "field-encoding"
+  | "field-dropped"
+  | "field-order"
+  | "field-separator"
   // How the MAC is written, and where.
   | "signature-key"
+  | "signature-mode"
   | "signature-encoding"
   | "signature-algorithm"
   // Nothing whk knows explains it.

@@ -40,9 +40,9 @@ describe("whk list", () => {
   });
 
   it("rejects an unknown provider with exit 2 and a hint", () => {
-    const { code, stderr } = run(["list", "--provider", "stripe"]);
+    const { code, stderr } = run(["list", "--provider", "acmepay-unknown"]);
     expect(code).toBe(2);
-    expect(stderr).toBe('whk: unknown provider "stripe"\n  hint: choose one of paycombat, fazz, topremit, singleview, chaipay\n');
+    expect(stderr).toMatch(/^whk: unknown provider "acmepay-unknown"\n {2}hint: choose one of paycombat, fazz, topremit, singleview, chaipay(, [a-z0-9]+)*\n$/);
   });
 });
 

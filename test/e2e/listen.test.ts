@@ -227,6 +227,6 @@ describe("whk listen faults", () => {
   it("rejects bad flags with exit 2", () => {
     expect(runWhk(["listen", "--max-body", "lots"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/^whk: --max-body "lots" is not a size\n {2}hint:/) });
     expect(runWhk(["listen", "--port", "70000"])).toMatchObject({ code: 2, stderr: expect.stringMatching(/--port "70000" must be a whole number from 0 to 65535/) });
-    expect(runWhk(["listen", "--provider", "stripe"])).toMatchObject({ code: 2 });
+    expect(runWhk(["listen", "--provider", "acmepay-unknown"])).toMatchObject({ code: 2 });
   });
 });

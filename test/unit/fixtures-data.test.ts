@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fixtureFileSchema } from "../../src/fixtures/fixture-file-schema.js";
+import { bodyKindOf, parseBodyObject } from "../../src/primitives/body-text.js";
 import { providerNames } from "../../src/providers/index.js";
 import { eventSchemas, paycombatPayoutSchema } from "../../src/providers/event-schemas.js";
 
@@ -36,6 +37,19 @@ const listedFixtureIds = [
   "chaipay-payment-link",
   "chaipay-subscription-link",
   "chaipay-refund",
+  "paymongo-payment-paid",
+  "paymongo-payment-failed",
+  "hitpay-payment-completed",
+  "hitpay-charge-created",
+  "billplz-bill-paid",
+  "ipay88-payment-success",
+  "2c2p-payment-success",
+  "adyen-authorisation",
+  "adyen-refund",
+  "stripe-payment-intent-succeeded",
+  "stripe-checkout-session-completed",
+  "razorpay-payment-captured",
+  "razorpay-order-paid",
 ];
 
 type FixtureFile = z.infer<typeof fixtureFileSchema>;
@@ -44,6 +58,11 @@ type SampleLocator = NonNullable<FixtureFile["provenance"]["sample"]>;
 function fixturePath(id: string): string {
   const [provider, ...event] = id.split("-");
   return join(fixturesDir, provider ?? "", `${event.join("-")}.json`);
+}
+
+/** The body as its schema sees it: JSON parsed, or a form's fields by name. */
+function bodyOf(fixture: FixtureFile): unknown {
+  return bodyKindOf(fixture.headers) === "json" ? JSON.parse(fixture.body) : parseBodyObject("form", fixture.body);
 }
 
 function readFixture(id: string): FixtureFile {
@@ -150,23 +169,24 @@ describe.each(listedFixtureIds)("fixture %s", (id) => {
     expect(`${fixture.provider}-${fixture.event}`).toBe(id);
   });
 
-  it("carries a compact JSON body that passes its named schema", () => {
+  it("carries a compact JSON body (or a form its headers declare) that passes its named schema", () => {
     // Given the schema the fixture names
     const eventSchema = eventSchemas[fixture.schema];
     expect(eventSchema, `unknown schema ${fixture.schema}`).toBeDefined();
     expect(eventSchema?.provider).toBe(fixture.provider);
 
-    // When the body is read as JSON
-    const body: unknown = JSON.parse(fixture.body);
+    // When the body is read as JSON, or as the form its Content-Type declares
+    const body = bodyOf(fixture);
 
     // Then it is already compact (the exact bytes sent) and valid for its schema
-    expect(minifyJson(fixture.body)).toBe(fixture.body);
+    if (bodyKindOf(fixture.headers) === "json") expect(minifyJson(fixture.body)).toBe(fixture.body);
+    else expect(fixture.body).toMatch(/^[^\s]+$/);
     const result = eventSchema?.schema.safeParse(body);
     expect(result?.error?.issues ?? []).toEqual([]);
   });
 
   it("regenerates only fields that exist in the body", () => {
-    const body: unknown = JSON.parse(fixture.body);
+    const body = bodyOf(fixture);
     const dynamicPaths = fixture.dynamic.map((field) => field.path);
 
     expect(new Set(dynamicPaths).size, "a path is regenerated twice").toBe(dynamicPaths.length);

@@ -5,8 +5,10 @@ import { signRequest } from "../../src/sign/sign-request.js";
 import { verifyRequest } from "../../src/verify/verify-request.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { getProvider } from "../../src/providers/index.js";
+import { tamper } from "../../src/probe/forgeries.js";
 
-const aSecret = "whk-verify-matrix-2b7d";
+// Hex, so it is a key for every scheme (some hex-decode the secret).
+const aSecret = "2b7d9e41c0a3f58b6d2e7a9c";
 const anInstant = new Date("2025-05-15T05:34:31.000Z");
 
 function signedFixture(id: string): WebhookRequest {
@@ -14,12 +16,15 @@ function signedFixture(id: string): WebhookRequest {
   return signRequest(unsigned, { provider: unsigned.provider as never, secret: aSecret, now: anInstant });
 }
 
-/** Changes one signed value (the status string's first letter), keeping the body valid JSON. */
+/** Changes one signed value (the status string's first letter where there is one), keeping the body valid. */
 function tampered(request: WebhookRequest): WebhookRequest {
-  const text = request.body.toString("utf8");
-  const at = text.search(/"status"\s*:\s*"/);
-  const quote = text.indexOf('"', text.indexOf(":", at)) + 1;
-  return { ...request, body: Buffer.from(`${text.slice(0, quote)}X${text.slice(quote + 1)}`) };
+  if (request.provider === "2c2p") {
+    // The claims travel base64url-encoded inside the JWT: change one character of its payload segment.
+    const text = request.body.toString("utf8");
+    const at = text.indexOf(".") + 10;
+    return { ...request, body: Buffer.from(`${text.slice(0, at)}${text[at] === "A" ? "B" : "A"}${text.slice(at + 1)}`) };
+  }
+  return tamper(getProvider(request.provider ?? "").scheme, request);
 }
 
 const signedFixtures = allFixtures().filter((f) => getProvider(f.provider).scheme.needsSecret && f.id !== "chaipay-refund");
