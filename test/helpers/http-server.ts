@@ -24,8 +24,14 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The answer every provider counts as delivered (SingleView wants exactly this JSON; the rest want 200). */
-export const acknowledgeAll: Responder = () => ({ status: 200, headers: { "content-type": "application/json" }, body: '{"status":"OK"}' });
+/**
+ * The answer every provider counts as delivered: SingleView wants exactly this JSON, PayMongo any JSON,
+ * iPay88's BackendURL the word RECEIVEOK (its form carries MerchantCode), the rest a 200 or any 2xx.
+ */
+export const acknowledgeAll: Responder = (request) =>
+  /(^|&)MerchantCode=/.test(request.body.toString("latin1"))
+    ? { status: 200, headers: { "content-type": "text/plain" }, body: "RECEIVEOK" }
+    : { status: 200, headers: { "content-type": "application/json" }, body: '{"status":"OK"}' };
 
 function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
   const out: Record<string, string> = {};
