@@ -1,3 +1,4 @@
+import { WhkInputError } from "../../primitives/errors.js";
 import { readJsonText, writeJsonText } from "../../primitives/json-text.js";
 import { bytesEqual, hmac } from "../../primitives/hmac.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
@@ -42,7 +43,8 @@ export const adyenSignature: SignatureScheme = {
   covers: { body: "fields", timestamp: false, path: false },
   sign(request, { secret }) {
     const key = hexKey(secret);
-    if (key === undefined) throw new TypeError(NOT_HEX);
+    // The user's to fix, not a misuse of the scheme: an input error with its own hint.
+    if (key === undefined) throw new WhkInputError("bad-secret", NOT_HEX, "pass the HMAC key from Adyen's Customer Area: --secret <64 hex characters>");
     const items = notificationItems(request);
     if (items === undefined) throw new TypeError("the body must be an Adyen notification batch ({\"notificationItems\": [...]}) to carry hmacSignature");
     let body = request.body.toString("utf8");

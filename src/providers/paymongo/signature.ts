@@ -1,3 +1,4 @@
+import { WhkInputError } from "../../primitives/errors.js";
 import { getHeader } from "../../primitives/headers.js";
 import { parseJsonObject } from "../../primitives/json-object.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
@@ -40,7 +41,7 @@ const modeOf = (request: WebhookRequest): Mode => eventMode(request) ?? filledMo
 function signingMode(request: WebhookRequest, option: string | undefined): Mode {
   if (option === undefined) return eventMode(request) ?? "test";
   if (option === "test" || option === "live") return option;
-  throw new TypeError(`--paymongo-mode must be test or live (got "${option}")`);
+  throw new WhkInputError("bad-option", `--paymongo-mode must be test or live (got "${option}")`, "use --paymongo-mode test (te) or --paymongo-mode live (li)");
 }
 
 const EPOCH = { at: new Date(0), toleranceMs: Number.POSITIVE_INFINITY };
