@@ -28,7 +28,7 @@ export const paymongo = {
     documented: true,
     summary: "up to 12 retries with exponential backoff, within about 136.5 minutes (waits not published)",
     delaysMs: [],
-    afterLastFailure: "if 3 consecutive events exhaust their retries the webhook is disabled; missed events are resent only from the Dashboard",
+    afterLastFailure: "PayMongo retries up to 12 times within about 136.5 minutes (waits not published, so whk does not replay them); 3 consecutive events that exhaust them disable the webhook",
     source: "https://developers.paymongo.com/docs/webhook-retry-logic",
   },
   docs: [

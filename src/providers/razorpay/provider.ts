@@ -29,7 +29,7 @@ export const razorpay = {
     documented: true,
     summary: "exponential backoff for 24 hours from the event (waits not published)",
     delaysMs: [],
-    afterLastFailure: "after 24 hours of failures the webhook is disabled and an alert email is sent",
+    afterLastFailure: "Razorpay retries with exponential backoff for 24 hours (waits not published, so whk does not replay them), then disables the webhook and emails an alert",
     source: "https://razorpay.com/docs/webhooks/best-practices",
   },
   docs: [

@@ -32,7 +32,7 @@ export const stripe = {
     // The docs give the span, not the waits: whk cannot replay the schedule, only say it.
     summary: "live mode: exponential backoff for up to 3 days (waits not published)",
     delaysMs: [],
-    afterLastFailure: "after 3 days of failures the event is marked failed; it can be resent from the Dashboard or the events API",
+    afterLastFailure: "Stripe retries for up to 3 days with exponential backoff (waits not published, so whk does not replay them), then marks the event failed; it can be resent from the Dashboard",
     source: "https://docs.stripe.com/webhooks#retries",
   },
   docs: [
