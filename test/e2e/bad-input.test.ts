@@ -95,7 +95,9 @@ const cases: Case[] = [
   ["an unknown command", () => ["sned", "fazz-va-dynamic"], 2, /unknown command 'sned'\n  hint: did you mean send\?/],
 ];
 
-describe.concurrent("bad input, every command", () => {
+// The cases run at once (50 processes, two of them 30 MB bodies) on two cores: the test's timeout is the
+// runner's own 60 s, not the suite's 30 s default, or a busy machine fails the 30 MB cases on time alone.
+describe.concurrent("bad input, every command", { timeout: 60_000 }, () => {
   it.each(cases)("%s", async (_name, args, code, message) => {
     const run = await runWhk(args(), { timeoutMs: 60_000 });
     expect(run.code, outputOf(run)).toBe(code);
