@@ -56,10 +56,12 @@ export { parseByteSize } from "./primitives/byte-size.js";
 // The registry, and the few provider-specific helpers it re-exports (a provider's folder stays its own).
 export * from "./providers/index.js";
 export type { Provider, ProviderOption, Acknowledgement, RetryPolicy, DocLink } from "./providers/provider.js";
-export type { SignatureScheme, SignatureCheck, FailureReason, SignatureCoverage } from "./schemes/scheme.js";
+export { schemeFor, type SignatureScheme, type SignatureCheck, type FailureReason, type SignatureCoverage, type SignContext } from "./schemes/scheme.js";
 export { templateScheme } from "./schemes/template/template-scheme.js";
 export { templateProblems, type SignatureTemplate } from "./schemes/template/signature-template.js";
 export { snapStringToSign, snapBodyHash, snapSignature } from "./schemes/snap-string-to-sign.js";
+export { sortedFieldsScheme } from "./schemes/sorted-fields/sorted-fields-scheme.js";
+export type { FieldMessageRules } from "./schemes/sorted-fields/field-message.js";
 export * from "./providers/event-schemas.js";
 export { defineConfig } from "./config/define-config.js";
 export type { ConfigFile, ProviderEntry, SecretSetting } from "./config/config-types.js";
