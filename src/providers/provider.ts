@@ -72,7 +72,7 @@ export interface DocumentedRule {
 
 /**
  * How a provider's deliveries arrive beyond retries, as its docs say: the same event more than once, a
- * later status before an earlier one. `whk scenario run --duplicate/--reorder` and probe's lifecycle
+ * later status before an earlier one. The duplicate and reorder faults of `whk scenario run` and probe's lifecycle
  * checks follow from it; a provider whose docs say nothing has neither.
  */
 export interface DeliveryHabits {
