@@ -191,7 +191,7 @@ describe("the fixture set", () => {
     // Given the provider folders under fixtures/ (sources/ holds the seed copies, not fixtures)
     const found = providerNames.flatMap((provider) =>
       readdirSync(join(fixturesDir, provider))
-        .filter((name) => name.endsWith(".json"))
+        .filter((name) => name.endsWith(".json") && !name.endsWith(".scenario.json"))
         .map((name) => `${provider}-${name.slice(0, -".json".length)}`),
     );
 
