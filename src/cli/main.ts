@@ -15,6 +15,7 @@ import { registerDemo } from "./commands/demo/register.js";
 import { registerVerify } from "./commands/verify/register.js";
 import { registerSign } from "./commands/sign/register.js";
 import { registerProbe } from "./commands/probe/register.js";
+import { registerScenario } from "./commands/scenario/register.js";
 
 /**
  * The commander program. It only maps arguments to command modules, each imported lazily inside its
@@ -40,6 +41,7 @@ Examples:
   whk send topremit-va --secret s3cret --to localhost   sign, deliver, check the answer
   whk verify .whk-captures/ --secret s3cret             and say why a signature fails
   whk probe fazz --to :8080/callbacks/fazz --secret s3cret --junit probe.xml
+  whk scenario run midtrans-va-settlement --to :3000/hooks --duplicate   a lifecycle, with a fault
   whk init                                              a whk.config.json to start from
 
 With no secret anywhere, signing uses the test secret whk-test-secret. Precedence: --secret or
@@ -57,6 +59,7 @@ ${EXIT_CODES}`,
   registerVerify(program, setExit);
   registerSign(program, setExit);
   registerProbe(program, setExit);
+  registerScenario(program, setExit);
   openProjectOnDispatch(program);
   addProviderFlagsOnDispatch(program);
 
@@ -78,7 +81,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.configureOutput({
     outputError: (text, write) => write(commanderErrorLines(text)),
   });
-  for (const command of program.commands) {
+  const nested = (command: Command): Command[] => command.commands.flatMap((sub) => [sub, ...nested(sub)]);
+  for (const command of nested(program)) {
     command.exitOverride();
     command.configureOutput(program.configureOutput());
   }
