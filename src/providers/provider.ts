@@ -78,6 +78,8 @@ export interface DocumentedRule {
 export interface DeliveryHabits {
   duplicates?: DocumentedRule;
   outOfOrder?: DocumentedRule;
+  /** The bundled scenario probe's lifecycle checks play (the pair the docs name); default: the first of two steps or more. */
+  scenario?: string;
 }
 
 /** What `whk probe` needs to know of a provider beyond its scheme. */

@@ -60,6 +60,7 @@ export const midtrans = {
       says: "in extremely rare cases we may send the HTTP notifications out of order, a settlement before the pending: ignore such later (stale) notifications",
       url: NOTIFICATIONS,
     },
+    scenario: "midtrans-va-settlement",
   },
   probe: {
     amountField: "gross_amount",

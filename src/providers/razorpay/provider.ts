@@ -37,6 +37,7 @@ export const razorpay = {
   delivery: {
     duplicates: { says: "expect duplicates: the same event can arrive more than once; key your handler on the event id (x-razorpay-event-id)", url: "https://razorpay.com/docs/payments/payment-gateway/s2s-integration/test-s2s/best-practices/retries-and-idempotency" },
     outOfOrder: { says: "order is not guaranteed across events: do not assume payment.captured lands before order.paid", url: "https://razorpay.com/docs/payments/payment-gateway/s2s-integration/test-s2s/best-practices/retries-and-idempotency" },
+    scenario: "razorpay-order-paid",
   },
   docs: [
     { title: "Validate and test webhooks", url: "https://razorpay.com/docs/webhooks/validate-test/" },
