@@ -34,13 +34,15 @@ export function buildLifecycleCases(options: LifecycleCaseOptions): ProbeCase[] 
   const provider = getProvider(scenario.provider);
   const habits = provider.delivery;
   if (habits === undefined) return [];
-  const steps = renderScenario(scenario, { url: options.url, random: cryptoRandom, now: options.now, ...options.settings });
+  // Each check plays its own render (its own order ids): what one check leaves in the handler's state cannot decide the other.
+  const render = (): RenderedStep[] => renderScenario(scenario, { url: options.url, random: cryptoRandom, now: options.now, ...options.settings });
   const sign = (step: RenderedStep): WebhookRequest => signRequest(step.request, { provider, now: options.now, ...(options.secret !== undefined ? { secret: options.secret } : {}), ...(options.settings?.options !== undefined ? { options: options.settings.options } : {}) });
   const base = { provider: provider.name, fixture: scenario.name };
   const cases: ProbeCase[] = [];
-  const last = steps[steps.length - 1] as RenderedStep;
 
   if (habits.duplicates !== undefined) {
+    const steps = render();
+    const last = steps[steps.length - 1] as RenderedStep;
     const key = provider.idempotencyKey?.header;
     const sameKey = key !== undefined ? ` and ${key} ${getHeader(last.request.headers, key) ?? ""}` : "";
     cases.push({
@@ -55,8 +57,9 @@ export function buildLifecycleCases(options: LifecycleCaseOptions): ProbeCase[] 
       rule: habits.duplicates,
     });
   }
-  const earlier = steps[steps.length - 2];
-  if (habits.outOfOrder !== undefined && earlier !== undefined) {
+  if (habits.outOfOrder !== undefined && scenario.steps.length > 1) {
+    const steps = render();
+    const [earlier, last] = steps.slice(-2) as [RenderedStep, RenderedStep];
     const before = steps.slice(0, -2);
     cases.push({
       ...base,
