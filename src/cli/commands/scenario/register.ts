@@ -76,6 +76,7 @@ Examples:
   whk scenario run midtrans-va-settlement --to :3000/hooks --reorder --duplicate --seed 42
   whk scenario run xendit-invoice-paid --to :3000/xendit --retries --retry-speed max
   whk scenario run adyen-authorisation-refund --to :3000/adyen --save runs/
+  whk scenario run topremit-va-paid --to https://staging.example.com/cb --insecure --timeout 10s --header "X-Env: test" --access-token tok
 ${EXIT_CODES}`,
     )
     .action(async (name: string, flags) => {
