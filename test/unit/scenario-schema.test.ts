@@ -1,28 +1,12 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { checkScenario } from "../../src/scenario/check-scenario.js";
 import { scenarioFileSchema } from "../../src/scenario/scenario-file-schema.js";
-import { countIssues, KNOWN_KEYWORDS, type JsonSchema } from "../../src/primitives/json-schema-check.js";
+import { countIssues, KNOWN_KEYWORDS } from "../../src/primitives/json-schema-check.js";
+import { keywordsIn, publishedSchema } from "../helpers/published-schema.js";
 
 // `npm run schemas` regenerates scenario.schema.json (shipped at the package root) from the zod schema.
-const schemaPath = fileURLToPath(new URL("../../scenario.schema.json", import.meta.url));
-const generated = `${JSON.stringify(z.toJSONSchema(scenarioFileSchema, { io: "input", unrepresentable: "throw" }), null, 2)}\n`;
-if (process.env["WHK_UPDATE_SCHEMAS"] === "1") writeFileSync(schemaPath, generated);
-const published = JSON.parse(readFileSync(schemaPath, "utf8")) as JsonSchema;
-
-function keywordsIn(node: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => keywordsIn(n, into));
-  else if (node !== null && typeof node === "object") {
-    for (const [key, value] of Object.entries(node)) {
-      into.add(key);
-      if (key === "properties") Object.values(value as object).forEach((v) => keywordsIn(v, into));
-      else if (key !== "const" && key !== "enum") keywordsIn(value, into);
-    }
-  }
-  return into;
-}
+const { path: schemaPath, generated, published } = publishedSchema("scenario.schema.json", scenarioFileSchema);
 
 const aPaidStep = { name: "paid", fixture: "midtrans-bca-va-settlement" };
 
