@@ -25,6 +25,8 @@ let receiver: TestServer;
 let browser: TestBrowser;
 let page: Page;
 let ui: string;
+/** What the page said went wrong: a script error, a request refused, a content-policy violation. */
+const pageErrors: string[] = [];
 
 function signed(fixture: string, path: string): WebhookRequest {
   return signRequest(prepareFixtureRequest({ fixture, url: `${listener.url}${path}` }), { provider: getFixture(fixture).provider, secret: aSecret });
@@ -47,6 +49,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: ui.replace(/\/$/, "") });
   page = await browser.context.newPage();
+  page.on("console", (message) => void (message.type() === "error" && pageErrors.push(message.text())));
+  page.on("pageerror", (error) => void pageErrors.push(error.message));
   await page.goto(ui);
   await page.locator("#live.up").waitFor();
 }, 90_000);
@@ -182,6 +186,8 @@ describe("the inspector in Chromium", { timeout: 60_000 }, () => {
     await page.keyboard.press("Space");
     expect(await page.evaluate("document.activeElement.checked")).toBe(!ticked);
     await page.getByLabel("Search").fill("");
+    // And through all of the above the page met no script error, refused call or content-policy violation.
+    expect(pageErrors).toEqual([]);
   });
 
   it("refuses another origin's page: its replay and its reads get 403, the page learns nothing, nothing is sent", async () => {

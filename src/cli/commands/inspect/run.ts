@@ -16,7 +16,7 @@ export async function runInspect(dir: string, flags: InspectFlags): Promise<numb
   // Each provider's secrets (flags, WHK_SECRET_<PROVIDER>, WHK_SECRET, the config), read now.
   const providerSecrets = secretsByProvider(flags, (line) => process.stderr.write(line));
   const secrets = flagSecrets(flags);
-  const port = parseWholeNumber(flags.port ?? "4041", "--port", { min: 0, max: 65535 }, `--port "${flags.port}" must be a whole number from 0 to 65535: use --port 0 to pick a free port`);
+  const port = parseWholeNumber(flags.port ?? "4041", "--port", { min: 0, max: 65535 }, "write it like --port 4042, or --port 0 to pick a free port");
   const provider = flags.provider !== undefined ? getProvider(flags.provider).name : undefined;
   const inspector = await startFolderInspector(dir, {
     port,
