@@ -38,7 +38,7 @@ const notFound = (what: string): ApiReply => ({ status: 404, json: { error: "not
 /** The inspector's JSON API: captures, one capture, its string-to-sign and curl, a comparison, downloads, replay. */
 export function createInspectorApi(context: ApiContext): InspectorApi {
   const { store, source, settings } = context;
-  const judge = captureJudge(settings);
+  const judge = captureJudge(settings, source.kind === "listen");
   const summary = (entry: CaptureEntry) => summaryOf(entry, judge(entry));
   const routes: Record<string, (query: URLSearchParams, body: unknown, id: string) => ApiReply | Promise<ApiReply>> = {
     "GET /api/session": () => ({ status: 200, json: { source: describeSource(source), providers: providerChoices(settings), verifying: settings.secrets.length > 0 || Object.keys(settings.providerSecrets).length > 0 } }),

@@ -36,11 +36,19 @@ export function verifyWithSettings(request: WebhookRequest, settings: VerifySett
   }
 }
 
-/** The verdict the page shows for a capture, computed once per capture and inspector. */
-export function captureJudge(settings: VerifySettings): (entry: CaptureEntry) => ShownVerdict {
+/**
+ * The verdict the page shows for a capture, computed once per capture and inspector. A running listener's
+ * own verdict (`preferRecorded`) is the very same call with the same secrets, so it is used as it is; a
+ * folder's captures are verified again, since the secret given now may not be the one they met.
+ */
+export function captureJudge(settings: VerifySettings, preferRecorded: boolean): (entry: CaptureEntry) => ShownVerdict {
   const shown = new WeakMap<CaptureEntry, ShownVerdict>();
   return (entry) => {
     let result = shown.get(entry);
+    if (result === undefined && preferRecorded && entry.recordedVerdict !== undefined) {
+      result = { verdict: entry.recordedVerdict, from: "receipt" };
+      shown.set(entry, result);
+    }
     if (result === undefined) {
       const verdict = verifyWithSettings(entry.request, settings);
       result = verdict !== null ? { verdict, from: "inspector" } : { verdict: entry.recordedVerdict ?? null, from: entry.recordedVerdict ? "receipt" : null };

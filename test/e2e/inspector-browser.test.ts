@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getFixture } from "../../src/fixtures/fixture-catalog.js";
 import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
 import { parseHar } from "../../src/inputs/parse-har.js";
+import { parseRequests } from "../../src/inputs/parse-requests.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { signRequest } from "../../src/sign/sign-request.js";
 import { relayoutJson } from "../../src/verify/explain/json-rewrites.js";
@@ -160,12 +161,18 @@ describe("the inspector in Chromium", { timeout: 60_000 }, () => {
     expect(await panel().getByLabel("curl command").inputValue()).toBe(copied);
   });
 
-  it("downloads a capture as HAR that verify reads back", async () => {
+  it("downloads a capture as HAR, and the selection as request files, that verify reads back", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), panel().getByRole("button", { name: "Download HAR" }).click()]);
     const har = JSON.parse(readFileSync(await download.path(), "utf8")) as unknown;
     const [entry] = parseHar(har, download.suggestedFilename());
     expect(download.suggestedFilename()).toMatch(/-paycombat\.har$/);
     expect(verifyRequest(entry!.request, { secret: aSecret })).toMatchObject({ ok: false, explain: { cause: "body-reformatted" } });
+
+    // The two ticked for Compare: fazz (valid) and paycombat (re-formatted).
+    const [selection] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download selection as request files" }).click()]);
+    const requests = parseRequests(readFileSync(await selection.path()), selection.suggestedFilename()).map((r) => r.request);
+    expect(selection.suggestedFilename()).toBe("whk-captures-2.ndjson");
+    expect(requests.map((request) => verifyRequest(request, { secret: aSecret }).reason)).toEqual(["valid-signature", "bad-signature"]);
   });
 
   it("works by keyboard: / searches, Tab and ↑ ↓ reach the rows, Enter opens, Esc comes back", async () => {
