@@ -57,16 +57,29 @@ function noteUnreadable(files) {
 }
 const unreadable = new Map();
 
+let serverLeftOut = 0;
+let kept = 0;
+function noteLeftOut() {
+  const count = serverLeftOut + list.dropped();
+  $("left-out").hidden = count === 0;
+  $("left-out").textContent = `${count} older capture${count === 1 ? " is" : "s are"} not shown: the inspector keeps the newest ${kept} (whk verify reads a whole folder).`;
+}
+
 api.follow({
   async onOpen() {
-    const { captures, unreadable: files } = await api.get("/api/captures");
+    const { captures, unreadable: files, leftOut, limit } = await api.get("/api/captures");
+    list.setLimit(limit);
+    kept = limit;
+    serverLeftOut = leftOut;
     for (const capture of captures) list.add(capture);
+    noteLeftOut();
     for (const file of files) unreadable.set(file.file, file);
     noteUnreadable([...unreadable.values()]);
   },
   onEvent(event, data) {
     if (event === "capture") {
       list.add(data);
+      noteLeftOut();
       // A file noted as unreadable (still being written) that now reads as a capture.
       for (const file of unreadable.keys()) if (file.endsWith(`/${data.id}`)) unreadable.delete(file);
       noteUnreadable([...unreadable.values()]);

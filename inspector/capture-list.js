@@ -9,6 +9,9 @@ export function createCaptureList({ tbody, empty, providerFilter, verdictFilter,
   const captures = new Map();
   const selected = new Set();
   let openId = null;
+  // As many rows as the server keeps; past that the oldest goes, here as there.
+  let limit = Infinity;
+  let dropped = 0;
 
   const matches = (capture) => {
     if (providerFilter.value && (capture.provider ?? "unknown") !== providerFilter.value) return false;
@@ -76,8 +79,19 @@ export function createCaptureList({ tbody, empty, providerFilter, verdictFilter,
       captures.set(capture.id, capture);
       addProviderOption(capture.provider);
       if (matches(capture)) tbody.prepend(row(capture));
+      while (captures.size > limit) {
+        const [oldest] = captures.keys();
+        captures.delete(oldest);
+        [...tbody.rows].find((tr) => tr.dataset.id === oldest)?.remove();
+        dropped++;
+      }
       showEmpty();
     },
+    setLimit(kept) {
+      limit = kept;
+    },
+    /** Captures let go here since the page loaded. */
+    dropped: () => dropped,
     get: (id) => captures.get(id),
     selection: () => [...selected],
     setOpen(id) {

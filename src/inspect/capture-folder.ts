@@ -26,8 +26,10 @@ export async function followCaptureFolder(directory: string, store: CaptureStore
   let scanning: Promise<void> | undefined;
   let again = false;
   const scan = async (): Promise<void> => {
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(".json") && !name.startsWith(".")).sort();
+    const names = (await readdir(dir).catch(() => [] as string[])).filter(isCaptureName).sort();
     for (const name of names) {
+      // Read (or left out) for good: no stat call, so a rescan of a big folder costs one listing.
+      if (seen.get(name) === Number.POSITIVE_INFINITY) continue;
       const file = join(dir, name);
       const changed = await stat(file).then((s) => s.mtimeMs, () => undefined);
       if (changed === undefined || seen.get(name) === changed) continue;
@@ -53,6 +55,11 @@ export async function followCaptureFolder(directory: string, store: CaptureStore
       }
     });
   };
+  // A folder of a load test's captures: only the newest the store keeps are read, the rest counted.
+  const names = (await readdir(dir)).filter(isCaptureName).sort();
+  const older = names.slice(0, Math.max(0, names.length - store.limit));
+  for (const name of older) seen.set(name, Number.POSITIVE_INFINITY);
+  store.noteLeftOut(older.length);
   await scan();
   let watcher: FSWatcher | undefined;
   try {
@@ -71,6 +78,9 @@ export async function followCaptureFolder(directory: string, store: CaptureStore
     },
   };
 }
+
+/** A capture file's name; dotfiles are a listener's files still being written. */
+const isCaptureName = (name: string): boolean => name.endsWith(".json") && !name.startsWith(".");
 
 async function checkFolder(given: string, dir: string): Promise<void> {
   const info = await stat(dir).catch(() => undefined);

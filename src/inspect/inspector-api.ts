@@ -42,7 +42,7 @@ export function createInspectorApi(context: ApiContext): InspectorApi {
   const summary = (entry: CaptureEntry) => summaryOf(entry, judge(entry));
   const routes: Record<string, (query: URLSearchParams, body: unknown, id: string) => ApiReply | Promise<ApiReply>> = {
     "GET /api/session": () => ({ status: 200, json: { source: describeSource(source), providers: providerChoices(settings), verifying: settings.secrets.length > 0 || Object.keys(settings.providerSecrets).length > 0 } }),
-    "GET /api/captures": () => ({ status: 200, json: { captures: store.list().map(summary), unreadable: store.unreadable() } }),
+    "GET /api/captures": () => ({ status: 200, json: { captures: store.list().map(summary), unreadable: store.unreadable(), leftOut: store.leftOut(), limit: store.limit } }),
     "GET /api/capture": (_query, _body, id) => withEntry(id, (entry) => ({ status: 200, json: detailOf(entry, judge(entry), source) })),
     "GET /api/capture/preimage": (_query, _body, id) => withEntry(id, (entry) => ({ status: 200, json: preimageOf(entry, judge(entry).verdict) })),
     "GET /api/capture/curl": (_query, _body, id) => withEntry(id, (entry) => ({ status: 200, json: { curl: formatCurl(replayRequest(entry.request, entry.request.url)) } })),

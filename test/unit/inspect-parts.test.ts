@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseHar } from "../../src/inputs/parse-har.js";
 import { parseRequests } from "../../src/inputs/parse-requests.js";
 import { bodyView } from "../../src/inspect/body-view.js";
 import { captureEntryFromRecord } from "../../src/inspect/capture-entry.js";
+import { followCaptureFolder } from "../../src/inspect/capture-folder.js";
+import { createCaptureStore } from "../../src/inspect/capture-store.js";
 import { diffRequests } from "../../src/inspect/capture-diff.js";
 import { exportCaptures } from "../../src/inspect/capture-export.js";
 import { defaultReplayUrl } from "../../src/inspect/inspector-source.js";
@@ -81,5 +86,33 @@ describe("the inspector's pieces", () => {
     expect(() => parseReplayInput({ ...form, method: "PO ST" })).toThrow(/not an HTTP method/);
     expect(() => parseReplayInput({ ...form, url: "ftp://x" })).toThrow(/not http or https/);
     expect(() => parseReplayInput({ ...form, provider: "" })).toThrow(/re-signing needs a provider/);
+  });
+});
+
+describe("the inspector's store", () => {
+  it("keeps the newest captures up to its limit and counts the ones let go", () => {
+    const store = createCaptureStore(2);
+    for (const n of [1, 2, 3]) store.add(captureEntryFromRecord(`/c/${n}.json`, { method: "POST", url: "http://x/", headers: {}, body: String(n) }));
+    expect(store.list().map((entry) => entry.id)).toEqual(["2.json", "3.json"]);
+    expect([store.get("1.json"), store.leftOut()]).toEqual([undefined, 1]);
+  });
+});
+
+describe("following a capture folder", () => {
+  it("reads only the newest files a store keeps, then the ones written later", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whk-follow-"));
+    const write = (n: number) => writeFileSync(join(dir, `${n}.json`), JSON.stringify({ method: "POST", url: "http://x/", headers: {}, body: String(n) }));
+    [1, 2, 3].forEach(write);
+    const store = createCaptureStore(2);
+    const follower = await followCaptureFolder(dir, store);
+    try {
+      expect([store.list().map((entry) => entry.id), store.leftOut()]).toEqual([["2.json", "3.json"], 1]);
+      write(4);
+      for (let waited = 0; waited < 10_000 && store.get("4.json") === undefined; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect([store.list().map((entry) => entry.id), store.leftOut()]).toEqual([["3.json", "4.json"], 2]);
+    } finally {
+      follower.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
