@@ -53,7 +53,7 @@ export function replayForm({ api, detail, session }) {
       const payload = { method: method.value, url: url.value, provider: provider.value, resign: resign.checked, headers: headerPairs(headers.value) };
       if (binary) payload.bodyBase64 = detail.body.base64;
       else payload.body = body.value;
-      result.replaceChildren(outcomeView(await api.post("/api/replay", payload)));
+      result.replaceChildren(outcomeView(await api.post("/api/replay", payload), session));
     } catch (error) {
       result.replaceChildren(el("p", { class: "error", text: `${error.message}${error.hint ? ` (${error.hint})` : ""}` }));
     } finally {
@@ -71,15 +71,17 @@ function headerPairs(text) {
   });
 }
 
-function outcomeView(outcome) {
+function outcomeView(outcome, session) {
   const { sent, signature, delivery, acknowledged, verdict } = outcome;
-  const how = signature.action === "re-signed" ? `re-signed with ${signature.provider}'s scheme and ${signature.secretFrom}` : signature.action === "kept" ? "the signature kept as it was" : signature.detail;
+  const named = (name) => session.providers.find((p) => p.name === name)?.displayName ?? name;
+  const how = signature.action === "re-signed" ? `re-signed with ${named(signature.provider)}'s scheme and ${signature.secretFrom}` : signature.action === "kept" ? "the signature kept as it was" : signature.detail;
   const parts = [el("p", {}, el("strong", { text: `Sent ${sent.method} ${sent.url}` }), `, ${how}.`)];
   if (!delivery.ok) parts.push(el("p", { class: "error", text: `Not delivered (${delivery.fault}): ${delivery.message}` }));
   else {
     parts.push(el("p", { class: "answer" }, el("strong", { text: `Answer: HTTP ${delivery.status}` }), ` in ${Math.round(delivery.latencyMs)} ms`));
     if (acknowledged) {
-      const text = acknowledged.ok ? `${acknowledged.provider} would count it as delivered (${acknowledged.rule}).` : `${acknowledged.provider} would not count it as delivered: ${acknowledged.why}.`;
+      const who = named(acknowledged.provider);
+      const text = acknowledged.ok ? `${who} would count it as delivered (${acknowledged.rule}).` : `${who} would not count it as delivered: ${acknowledged.why}.`;
       parts.push(el("p", { class: `ack ${acknowledged.ok ? "valid" : "invalid"}`, text: `${acknowledged.ok ? "✓ Acknowledged" : "✗ Not acknowledged"}: ${text}` }));
     }
     if (delivery.body !== "") parts.push(el("pre", { class: "code", text: `${delivery.body}${delivery.bodyTruncated ? "\n… (cut)" : ""}` }));

@@ -130,7 +130,7 @@ describe("the inspector in Chromium", { timeout: 60_000 }, () => {
     const delivered = receiver.requests[0]!;
     expect([delivered.url, delivered.body.toString()]).toEqual(["/replayed", edited]);
     expect(checkDelivery("fazz-va-dynamic", delivered, aSecret)).toEqual({ ok: true, signed: true });
-    expect(await form.innerText()).toMatch(/re-signed with fazz's scheme and the secret given to whk/);
+    expect(await form.innerText()).toMatch(/re-signed with Fazz \(Xfers\)'s scheme and the secret given to whk/);
   });
 
   it("replays an edit with the signature kept (a forgery) to the listener itself: refused, and captured", async () => {
