@@ -3,6 +3,7 @@ import { isWhkInputError, WhkInputError } from "../../../primitives/errors.js";
 import { parseWholeNumber } from "../../../primitives/whole-number.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
+import { whenOrphaned } from "../../shared/orphan-watch.js";
 import { DEFAULT_TEST_SECRET, flagSecrets, secretsByProvider, type SecretFlags } from "../../shared/secret-flags.js";
 
 export interface InspectFlags extends SecretFlags {
@@ -11,7 +12,7 @@ export interface InspectFlags extends SecretFlags {
   json?: boolean;
 }
 
-/** Serves the inspector over a capture folder until SIGINT/SIGTERM, then exits 0. */
+/** Serves the inspector over a capture folder until SIGINT/SIGTERM (or the loss of npm, under npx), then exits 0. */
 export async function runInspect(dir: string, flags: InspectFlags): Promise<number> {
   // Each provider's secrets (flags, WHK_SECRET_<PROVIDER>, WHK_SECRET, the config), read now.
   const providerSecrets = secretsByProvider(flags, (line) => process.stderr.write(line));
@@ -40,10 +41,14 @@ export async function runInspect(dir: string, flags: InspectFlags): Promise<numb
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
   }
+  // Ctrl-C, SIGTERM, or (under npx) the end of the npm process that started it, as for whk listen.
+  let stopWatching: () => void = () => undefined;
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
     process.once("SIGTERM", resolve);
+    stopWatching = whenOrphaned(resolve);
   });
+  stopWatching();
   await inspector.close();
   return EXIT_OK;
 }
