@@ -40,7 +40,7 @@ Examples:
   whk listen --secret s3cret &                          a receiver on http://127.0.0.1:4400/
   whk send topremit-va --secret s3cret --to localhost   sign, deliver, check the answer
   whk verify .whk-captures/ --secret s3cret             and say why a signature fails
-  whk listen --ui --secret s3cret                       the same in a browser: http://127.0.0.1:4041/
+  whk listen --ui --secret s3cret                       the same in a browser: http://127.0.0.1:4401/
   whk probe fazz --to :8080/callbacks/fazz --secret s3cret --junit probe.xml
   whk init                                              a whk.config.json to start from
 
