@@ -69,7 +69,7 @@ export function buildLifecycleCases(options: LifecycleCaseOptions): ProbeCase[] 
       requests: [...before, last, earlier].map(sign),
       labels: [...before, last, earlier].map((s) => s.step.name),
       expect: "ack-each",
-      ifItFails: `${provider.displayName} delivers out of order: a handler that refuses the earlier status once it holds a later one makes it retry; acknowledge it and keep the later state (${last.step.name} stays ${last.step.name})`,
+      ifItFails: `${provider.displayName} delivers out of order: a handler that refuses the earlier status once it holds a later one makes it retry; acknowledge it, and keep the later state (${last.step.name})`,
       rule: habits.outOfOrder,
     });
   }
