@@ -101,6 +101,7 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
       if (forwarded.ok) record.response = recordedResponse(forwarded);
       else record.forwardError = { reason: forwarded.reason, detail: forwarded.detail };
     }
+    record.answered = answer.status;
     let file: string;
     try {
       file = await settings.writer.write(captureFileName(receivedAt, seq, record.detectedProvider), `${JSON.stringify(record, null, 2)}\n`);

@@ -21,6 +21,7 @@ const short = (answer: ReceiverAnswer): string => {
 };
 
 const passed = (got: string): ProbeVerdict => ({ pass: true, got, why: "", consequence: "" });
+const labelOf = (probe: ProbeCase, index: number): string => (probe.labels?.[index] !== undefined ? ` (${probe.labels[index]})` : "");
 
 /** Judges the outcomes of one probe case against what it expects. */
 export function judgeProbe(probe: ProbeCase, outcomes: readonly ProbeOutcome[]): ProbeVerdict {
@@ -38,6 +39,20 @@ export function judgeProbe(probe: ProbeCase, outcomes: readonly ProbeOutcome[]):
       if (last.status >= 400 && last.status <= 499) return passed(got);
       if (last.status >= 500) return { pass: false, got, why: `answered ${last.status}`, consequence: "a forgery should get a 4xx, not a server error (a crash on bad input is an opening, and providers retry 5xx)" };
       return { pass: false, got, why: `accepted with ${last.status}`, consequence: probe.ifItFails };
+    }
+    case "ack-each":
+    case "same-ack": {
+      const ack = getProvider(probe.provider).ack;
+      const refused = answers.findIndex((answer) => !ack.judge(answer).ok);
+      if (refused >= 0) {
+        const judged = ack.judge(answers[refused] as ReceiverAnswer);
+        return { pass: false, got, why: `delivery ${refused + 1}${labelOf(probe, refused)} was not acknowledged: ${judged.ok ? "" : judged.why}`, consequence: probe.ifItFails };
+      }
+      const original = answers[answers.length - 2];
+      if (probe.expect === "same-ack" && original !== undefined && original.status !== last.status) {
+        return { pass: false, got, why: `the duplicate was answered ${last.status}, the original ${original.status}`, consequence: probe.ifItFails };
+      }
+      return passed(got);
     }
     case "idempotent": {
       const bad = answers.findIndex((a) => a.status < 200 || a.status > 299);

@@ -20,7 +20,8 @@ export function junitReport(target: string, rows: readonly ProbeRow[]): string {
   const cases = rows.map(({ probe, verdict, durationMs }) => {
     const open = `    <testcase classname="whk.probe.${escapeXml(probe.fixture)}" name="${escapeXml(`${probe.kind}: ${probe.title}`)}" time="${seconds(durationMs)}"`;
     if (verdict.pass) return `${open}/>`;
-    return `${open}>\n      <failure type="${escapeXml(probe.kind)}" message="${escapeXml(verdict.why)}">${escapeXml(`got: ${verdict.got}\n${verdict.why}: ${verdict.consequence}`)}</failure>\n    </testcase>`;
+    const rule = probe.rule !== undefined ? `\ndocumented: "${probe.rule.says}" (${probe.rule.url})` : "";
+    return `${open}>\n      <failure type="${escapeXml(probe.kind)}" message="${escapeXml(verdict.why)}">${escapeXml(`got: ${verdict.got}\n${verdict.why}: ${verdict.consequence}${rule}`)}</failure>\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

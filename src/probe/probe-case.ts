@@ -1,4 +1,5 @@
 import type { WebhookRequest } from "../primitives/webhook-request.js";
+import type { DocumentedRule } from "../providers/provider.js";
 
 /** What a check expects from the handler. */
 export type ProbeExpectation =
@@ -7,7 +8,11 @@ export type ProbeExpectation =
   /** A rejection: any 4xx. */
   | "reject"
   /** Every delivery of the same event answered 2xx (idempotent redelivery). */
-  | "idempotent";
+  | "idempotent"
+  /** Every delivery acknowledged by the provider's rule (a lifecycle, whatever its order). */
+  | "ack-each"
+  /** Every delivery acknowledged, and the last (a duplicate of the one before it) answered with the same status. */
+  | "same-ack";
 
 export type ProbeCheckKind =
   | "valid"
@@ -17,7 +22,9 @@ export type ProbeCheckKind =
   | "stale-timestamp"
   | "wrong-path"
   | "replay"
-  | "tampered-amount";
+  | "tampered-amount"
+  | "duplicate"
+  | "out-of-order";
 
 /** One check of `whk probe`: the requests to send, what must come back, and what failing it means. */
 export interface ProbeCase {
@@ -32,4 +39,8 @@ export interface ProbeCase {
   expect: ProbeExpectation;
   /** What a real attacker or the real provider does if this check fails. */
   ifItFails: string;
+  /** What each request is, when there are several of different events (a lifecycle's steps). */
+  labels?: string[];
+  /** The documentation the check comes from (a lifecycle check: the provider's own words on duplicates or ordering). */
+  rule?: DocumentedRule;
 }

@@ -5,6 +5,7 @@ import { getHeader } from "../primitives/headers.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { getProvider } from "../providers/index.js";
 import type { Provider } from "../providers/provider.js";
+import { schemeFor } from "../schemes/scheme.js";
 import { signRequest } from "../sign/sign-request.js";
 import { changedAmount, tamper, withoutSignature } from "./forgeries.js";
 import type { ProbeCase } from "./probe-case.js";
@@ -38,7 +39,6 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbeCase[] {
   const first = options.fixtures[0];
   if (!first) return cases;
   const provider = getProvider(first.provider);
-  const { scheme } = provider;
   const sign = (request: WebhookRequest, secret = options.secret, now = options.now) =>
     signRequest(request, { provider, now, ...(secret !== undefined ? { secret } : {}) });
   const fresh = (fixture: Fixture, url = options.url) => prepareFixtureRequest({ ...options.settings, fixture, url });
@@ -55,9 +55,11 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbeCase[] {
       ifItFails: providerReaction(provider),
     });
   }
-  const signed = options.fixtures.filter((f) => scheme.unsignedBecause?.(fresh(f)) === undefined);
+  const signed = options.fixtures.filter((f) => provider.scheme.unsignedBecause?.(fresh(f)) === undefined);
   const target = signed[0];
-  if (!scheme.needsSecret || !target) return cases;
+  if (!provider.scheme.needsSecret || !target) return cases;
+  // What the target's signature covers decides the forgeries (a provider may sign two kinds of webhooks two ways).
+  const scheme = schemeFor(provider.scheme, fresh(target));
 
   const forged = (kind: ProbeCase["kind"], title: string, request: WebhookRequest, ifItFails: string): ProbeCase => ({
     ...base(target), id: `${target.id}/${kind}`, kind, title, requests: [request], expect: "reject", ifItFails,

@@ -83,8 +83,8 @@ describe("whk probe", () => {
   });
 
   it.each<[Provider, string[]]>([
-    ["midtrans", ["missing-signature", "tampered-amount", "tampered-body", "valid", "valid", "valid", "valid", "valid", "wrong-secret"]],
-    ["xendit", ["missing-signature", "valid", "valid", "valid", "wrong-secret"]],
+    ["midtrans", ["duplicate", "missing-signature", "out-of-order", "tampered-amount", "tampered-body", "valid", "valid", "valid", "valid", "valid", "valid", "wrong-secret"]],
+    ["xendit", ["missing-signature", "valid", "valid", "valid", "valid", "wrong-secret"]],
     ["doku", ["missing-signature", "stale-timestamp", "tampered-body", "valid", "wrong-path", "wrong-secret"]],
     ["duitku", ["missing-signature", "tampered-amount", "tampered-body", "valid", "valid", "wrong-secret"]],
   ])("runs for %s only the forgeries its scheme can catch", async (provider, checks) => {
@@ -160,7 +160,7 @@ describe("whk probe", () => {
   });
 
   it.each([
-    [["probe", "stripe", "--to", ":1", "--secret", "x"], /neither a provider nor a fixture/],
+    [["probe", "acmepay-unknown", "--to", ":1", "--secret", "x"], /neither a provider nor a fixture/],
     [["probe", "fazz", "--secret", "x"], /needs the handler's URL/],
     [["probe", "fazz", "--to", ":1"], /no secret was given/],
     [["probe", "fazz", "--to", ":1", "--secret", "x", "--wait", "soon"], /not a duration/],

@@ -4,11 +4,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allFixtures } from "../../src/fixtures/fixture-catalog.js";
+import type { Fixture } from "../../src/fixtures/fixture.js";
+import { bodyKindOf, parseBodyObject } from "../../src/primitives/body-text.js";
 import { eventSchemas } from "../../src/providers/event-schemas.js";
 import { countIssues, KNOWN_KEYWORDS, matches, type JsonSchema } from "../../src/primitives/json-schema-check.js";
 import { checkEventSchema } from "../../src/verify/check-event-schema.js";
-import { bodyKindOf, parseBodyObject } from "../../src/primitives/body-text.js";
-import type { Fixture } from "../../src/fixtures/fixture.js";
+import { keywordsIn } from "../helpers/published-schema.js";
 
 /** A fixture's body as the schemas see it: JSON parsed, or a form's fields by name. */
 const parsedBody = (fixture: Fixture): unknown => parseBodyObject(bodyKindOf(fixture.headers), fixture.body);
@@ -35,20 +36,9 @@ function generate(): string {
   return `${JSON.stringify(Object.fromEntries(entries), null, 1)}\n`;
 }
 
-function keywordsIn(node: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => keywordsIn(n, into));
-  else if (node !== null && typeof node === "object") {
-    for (const [key, value] of Object.entries(node)) {
-      into.add(key);
-      if (key === "properties") Object.values(value as object).forEach((v) => keywordsIn(v, into));
-      else if (key !== "const" && key !== "enum") keywordsIn(value, into);
-    }
-  }
-  return into;
-}
-
 const generated = generate();
 if (process.env["WHK_UPDATE_SCHEMAS"] === "1") writeFileSync(generatedPath, generated);
+
 const committed = JSON.parse(readFileSync(generatedPath, "utf8")) as Record<string, { jsonSchema: JsonSchema }>;
 
 describe("the JSON Schemas verify uses instead of zod", () => {

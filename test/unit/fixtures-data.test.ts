@@ -42,15 +42,31 @@ const listedFixtureIds = [
   "midtrans-bca-va-settlement",
   "midtrans-expire",
   "midtrans-refund",
+  "midtrans-bca-va-pending",
   "xendit-invoice-paid",
   "xendit-payment-capture",
   "xendit-va-paid",
+  "xendit-va-created",
   "doku-va-bca",
   "doku-snap-va-payment",
   "tripay-payment-paid",
   "tripay-payment-expired",
   "duitku-payment-success",
   "duitku-payment-failed",
+  "paymongo-payment-paid",
+  "paymongo-payment-failed",
+  "hitpay-payment-completed",
+  "hitpay-charge-created",
+  "billplz-bill-paid",
+  "ipay88-payment-success",
+  "2c2p-payment-success",
+  "adyen-authorisation",
+  "adyen-refund",
+  "stripe-payment-intent-succeeded",
+  "stripe-checkout-session-completed",
+  "stripe-charge-refunded",
+  "razorpay-payment-captured",
+  "razorpay-order-paid",
 ];
 
 type FixtureFile = z.infer<typeof fixtureFileSchema>;
@@ -175,7 +191,7 @@ describe("the fixture set", () => {
     // Given the provider folders under fixtures/ (sources/ holds the seed copies, not fixtures)
     const found = providerNames.flatMap((provider) =>
       readdirSync(join(fixturesDir, provider))
-        .filter((name) => name.endsWith(".json"))
+        .filter((name) => name.endsWith(".json") && !name.endsWith(".scenario.json"))
         .map((name) => `${provider}-${name.slice(0, -".json".length)}`),
     );
 

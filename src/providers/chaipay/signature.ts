@@ -55,10 +55,6 @@ export const chaipaySignature: SignatureScheme = {
     return { where: "signature_hash", given, algorithm: "sha256", keyed: true, encoding: "base64", accepted: ["base64"], compute: (secret, algorithm) => hmac(algorithm, secret, message) };
   },
   variants: chaipayVariants,
-  signedFields(request) {
-    const body = parseJsonObject(request.body);
-    return body ? chaipaySignedFields[chaipayVariantOf(body) ?? "payment"] : [];
-  },
   noMatchEvidence: () => ["the signed message is the field string below; compare it with the one the sender signed"],
   unsignedBecause(request) {
     const body = parseJsonObject(request.body);

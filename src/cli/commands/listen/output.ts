@@ -13,6 +13,8 @@ export interface ReadyInfo {
   configured: readonly string[];
   forwardTo: string | undefined;
   count: number | undefined;
+  /** The inspector's URL (--ui). */
+  ui: string | undefined;
 }
 
 export interface ListenOutput {
@@ -48,7 +50,7 @@ export function createListenOutput(json: boolean, lines: LinesMode = "auto", out
         err.write(`whk: ${server.recovered} request${many ? "s" : ""} that an earlier listener stored but did not finish (it stopped) ${many ? "are now capture files" : "is now a capture file"} in ${server.outDir}, marked "recovered"\n`);
       }
       if (json) {
-        line(JSON.stringify({ type: "ready", url: server.url, outDir: server.outDir, verifying: info.verifying || info.configured.length > 0, forwardTo: info.forwardTo ?? null }));
+        line(JSON.stringify({ type: "ready", url: server.url, outDir: server.outDir, verifying: info.verifying || info.configured.length > 0, forwardTo: info.forwardTo ?? null, ...(info.ui !== undefined ? { ui: info.ui } : {}) }));
         flushLines();
         return;
       }
@@ -58,6 +60,7 @@ export function createListenOutput(json: boolean, lines: LinesMode = "auto", out
       else if (info.configured.length > 0) header.push(`  verifying ${info.configured.join(", ")} with the configured secrets; other providers' requests are not checked, and acknowledged`);
       else header.push(colors.yellow("  signatures are not checked (no --secret): every request is acknowledged"));
       if (info.forwardTo !== undefined) header.push(`  forwarding every request to ${info.forwardTo} and answering with its response`);
+      if (info.ui !== undefined) header.push(`  inspector: ${colors.bold(info.ui)} (open it in a browser: live list, explanations, compare, edit, re-sign and replay)`);
       header.push(info.count !== undefined ? `  stops after ${info.count} request${info.count === 1 ? "" : "s"} (or Ctrl-C)` : "  Ctrl-C to stop");
       line(header.join("\n"));
       flushLines();

@@ -42,3 +42,9 @@ export function renderProbeSummary(rows: readonly ProbeRow[], target: string): s
     ? colors.green(`all ${rows.length} checks passed against ${target}\n`)
     : colors.red(`${failed} of ${rows.length} checks failed against ${target}\n`);
 }
+
+/** Under the table: the documentation each lifecycle check comes from, once per check kind. */
+export function renderProbeRules(rows: readonly ProbeRow[], provider: Provider): string {
+  const lines = rows.flatMap(({ probe }) => (probe.rule !== undefined ? [`  ${probe.kind}: ${provider.displayName}: "${probe.rule.says}" (${probe.rule.url})`] : []));
+  return lines.length > 0 ? `\nwhy the lifecycle checks (${rows.find((r) => r.probe.rule !== undefined)?.probe.fixture ?? ""}):\n${lines.join("\n")}\n` : "";
+}

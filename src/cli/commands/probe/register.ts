@@ -17,17 +17,22 @@ export function registerProbe(program: Command, setExit: SetExit): void {
     .option("--insecure", "accept self-signed TLS certificates")
     .option("--json", "print one JSON document with every check")
     .option("--junit <file>", "write a JUnit XML report (one testcase per check)")
+    .option("--scenario <name>", "the lifecycle the duplicate and out-of-order checks play (default: the provider's, see `whk scenario list`)")
     .addHelpText(
       "after",
       `\nChecks: each event's genuine delivery gets the provider's acknowledgement; a tampered body, a wrong
 secret and a missing signature are rejected (4xx). Where the provider's scheme signs a timestamp, a
 stale one is rejected; where it signs the path, a wrong path is rejected; where it sends an idempotency
-key, a redelivery is answered 2xx; where it signs body fields, a changed amount is rejected.
+key, a redelivery is answered 2xx; where it signs body fields, a changed amount is rejected. Where
+the provider documents duplicate deliveries, a lifecycle (a scenario) and then its last step again get
+the same acknowledgement; where it documents out-of-order delivery, a later status sent before an
+earlier one is acknowledged both times. Each such check cites the provider's docs.
 
 Examples:
   whk probe topremit --to http://127.0.0.1:3000/webhooks/topremit --secret s3cret
   npm start & whk probe fazz --to :3000/callbacks/fazz --wait 30s --junit probe.xml
   whk probe chaipay-payin --to localhost:8080/hook --json
+  whk probe midtrans --to :3000/hooks/midtrans --scenario midtrans-settlement-refund
 ${EXIT_CODES}`,
     )
     .action(async (subject: string, flags) => {
