@@ -63,7 +63,8 @@ export function openCaptureJournal(dir: string): CaptureJournal {
       settle() {
         if (settled) return;
         settled = true;
-        if (--segment.pending > 0) return;
+        segment.pending -= 1;
+        if (segment.pending > 0) return;
         try {
           if (segment !== current) retire(segment);
           else if (segment.bytes > TRIM_BYTES) {
