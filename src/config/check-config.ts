@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { WhkInputError } from "../primitives/errors.js";
+import { headerValueBreak } from "../primitives/header-text.js";
 import { collectIssues, type JsonSchema, type SchemaIssue } from "../primitives/json-schema-check.js";
 import { packageRoot } from "../primitives/package-root.js";
 import { parseTarget } from "../primitives/target-url.js";
@@ -54,8 +55,12 @@ function checkEntry(provider: string, entry: ProviderEntry, fail: Fail): void {
       fail(".to", (error as Error).message);
     }
   }
-  for (const [header, value] of Object.entries(entry.headers ?? {})) {
-    if (/[\r\n\0]/.test(value)) fail(`.headers.${header}`, "a header value cannot hold a line break or NUL", "put it on one line");
+  // Header values and option values (tokens, ids: most travel as headers) are one line each.
+  for (const [key, values] of [["headers", entry.headers], ["options", entry.options]] as const) {
+    for (const [name, value] of Object.entries(values ?? {})) {
+      const found = headerValueBreak(value);
+      if (found !== undefined) fail(`.${key}.${name}`, `holds ${found}: a header value must be one line of text`, "put it on one line");
+    }
   }
 }
 

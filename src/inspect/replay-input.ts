@@ -1,4 +1,5 @@
 import { WhkInputError } from "../primitives/errors.js";
+import { HEADER_NAME as TOKEN, headerValueBreak } from "../primitives/header-text.js";
 import { parseTarget } from "../primitives/target-url.js";
 
 /** What the page's replay form sends. */
@@ -15,10 +16,6 @@ export interface ReplayInput {
   resign: boolean;
 }
 
-/** RFC 9110 token characters: what a header name (and a method) may be made of. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Field values may not break the message: no CR, LF or NUL. */
-const UNSAFE_VALUE = /[\r\n\0]/;
 
 const problem = (message: string, hint: string): WhkInputError => new WhkInputError("bad-replay", message, hint);
 
@@ -41,7 +38,7 @@ function parseHeaders(value: unknown): [string, string][] {
   return value.map((pair: unknown) => {
     const [name, text] = Array.isArray(pair) ? (pair as unknown[]) : [];
     if (typeof name !== "string" || !TOKEN.test(name)) throw problem(`"${String(name ?? "")}" is not a header name`, "one `Name: value` a line; names are letters, digits and - _ . ! # $ % & ' * + ^ ` | ~");
-    if (typeof text !== "string" || UNSAFE_VALUE.test(text)) throw problem(`the value of ${name} is not a single line of text`, "a header value may not contain line breaks");
+    if (typeof text !== "string" || headerValueBreak(text) !== undefined) throw problem(`the value of ${name} is not a single line of text`, "a header value may not contain line breaks");
     return [name, text];
   });
 }
