@@ -1,3 +1,5 @@
+import { writtenOut } from "../../primitives/written-out.js";
+
 /**
  * Text a sender or receiver controls (an answer's body and headers, a request's path, a header value
  * from a capture) is printed through these, so it can neither move the cursor, retitle the terminal,
@@ -7,18 +9,18 @@
 /** C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls, lone surrogates. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-const escape = (c: string): string => {
-  const named = NAMED[c];
-  if (named !== undefined) return named;
-  const code = c.charCodeAt(0);
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-};
-
 /** The text with every control character written out (`\n`, `\x1b`, `\u202e`): safe on one terminal line. */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, escape);
+  return text.replace(UNSAFE, writtenOut);
+}
+
+/**
+ * A block of text (an answer's body) kept as its lines, each one escaped: line feeds stay line feeds,
+ * so a JSON body still reads as one, and everything else (CR, ESC...) is written out. Callers indent
+ * each line, so no line of it can start where whk's own result lines do.
+ */
+export function terminalSafeLines(text: string): string[] {
+  return text.split("\n").map(terminalSafe);
 }
 
 /** Inside JSON strings, what JSON.stringify leaves raw (DEL, C1, separators, bidi) as \u escapes: the same value, safe to print. */
@@ -26,4 +28,9 @@ const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202
 
 export function terminalSafeJson(json: string): string {
   return json.replace(UNSAFE_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** One NDJSON line (with its newline) for stdout, whatever text the value carries. */
+export function jsonLine(value: unknown): string {
+  return `${terminalSafeJson(JSON.stringify(value))}\n`;
 }

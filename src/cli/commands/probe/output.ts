@@ -2,6 +2,7 @@ import { colors } from "../../shared/colors.js";
 import type { ProbeRow } from "../../../probe/junit-report.js";
 import type { Provider } from "../../../providers/provider.js";
 import { formatTable } from "../../shared/table.js";
+import { terminalSafe } from "../../shared/terminal-text.js";
 
 /**
  * Plain words about what a provider's scheme cannot protect against, printed under the table: the
@@ -22,7 +23,7 @@ export function schemeCaveat(provider: Provider): string | undefined {
 export function renderProbeRows(rows: readonly ProbeRow[]): string {
   const table = formatTable(
     ["RESULT", "CHECK", "FIXTURE", "GOT"],
-    rows.map(({ probe, verdict }) => [verdict.pass ? colors.green("pass") : colors.red("FAIL"), probe.kind, probe.fixture, verdict.got]),
+    rows.map(({ probe, verdict }) => [verdict.pass ? colors.green("pass") : colors.red("FAIL"), probe.kind, probe.fixture, terminalSafe(verdict.got)]),
   );
   // The same consequence (a provider's retry policy, say) is spelled out once, not on every row.
   const told = new Set<string>();
@@ -31,7 +32,7 @@ export function renderProbeRows(rows: readonly ProbeRow[]): string {
     .map(({ probe, verdict }) => {
       const fresh = verdict.consequence !== "" && !told.has(verdict.consequence);
       told.add(verdict.consequence);
-      return `  ${colors.red("✗")} ${probe.id}: ${verdict.why}${fresh ? `: ${verdict.consequence}` : ""}`;
+      return `  ${colors.red("✗")} ${probe.id}: ${terminalSafe(verdict.why)}${fresh ? `: ${verdict.consequence}` : ""}`;
     });
   return failures.length > 0 ? `${table}\n${failures.join("\n")}\n` : table;
 }

@@ -16,6 +16,7 @@ import { renderProbeRows, renderProbeRules, renderProbeSummary, schemeCaveat } f
 import { providerEntry } from "../../../config/project.js";
 import { project } from "../../shared/project.js";
 import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
+import { jsonLine } from "../../shared/terminal-text.js";
 import { requireOneSecret, type SecretFlags } from "../../shared/secret-flags.js";
 import { assertWritableDirectoryOf, writeFileAtomic } from "../../../primitives/write-file-atomic.js";
 
@@ -91,7 +92,7 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
         id: probe.id, check: probe.kind, fixture: probe.fixture, title: probe.title, expect: probe.expect,
         pass: verdict.pass, got: verdict.got, why: verdict.why || undefined, consequence: verdict.consequence || undefined, rule: probe.rule, durationMs: Math.round(durationMs),
       }));
-      process.stdout.write(`${JSON.stringify({ ok: failed === 0, target: url, provider: provider.name, passed: rows.length - failed, failed, caveat, checks })}\n`);
+      process.stdout.write(jsonLine({ ok: failed === 0, target: url, provider: provider.name, passed: rows.length - failed, failed, caveat, checks }));
     } else {
       process.stdout.write(renderProbeRows(rows));
       process.stdout.write(renderProbeRules(rows, provider));

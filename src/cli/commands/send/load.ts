@@ -11,6 +11,7 @@ import { deliveryJson, providerNextStep, type DeliveryReport } from "../../share
 import type { SendContext } from "./context.js";
 import { formatSummaryHuman, summaryJson } from "./output.js";
 import { startProgress } from "./progress.js";
+import { jsonLine } from "../../shared/terminal-text.js";
 
 const FLUSH_LINES = 256;
 
@@ -71,7 +72,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
       onDelivery(delivery) {
         if (!delivery.verdict.ok && !firstFailure) firstFailure = report(delivery);
         if (!settings.json) return;
-        lines.push(`${JSON.stringify(deliveryJson(report(delivery)))}\n`);
+        lines.push(jsonLine(deliveryJson(report(delivery))));
         if (lines.length >= FLUSH_LINES) flush();
       },
     });

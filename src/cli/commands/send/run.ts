@@ -8,6 +8,7 @@ import { parseRequestFlags, prepareOptionsFor } from "../../shared/request-flags
 import { createRequestSaver } from "../../shared/request-saver.js";
 import { signingSecret } from "../../shared/secret-flags.js";
 import { signerFor } from "../../shared/signer.js";
+import { jsonLine } from "../../shared/terminal-text.js";
 import type { SendContext } from "./context.js";
 import { sendLoad } from "./load.js";
 import { parseSendFlags, type SendFlags } from "./options.js";
@@ -54,7 +55,7 @@ async function sendEach(context: SendContext, outgoing: readonly Outgoing[]): Pr
   const run: DeliveryRun = { settings, dispatcher: context.dispatcher, noted: new Set(), ...(context.saver ? { saver: context.saver } : {}) };
   let allOk = true;
   for (const request of outgoing) {
-    const attempts = await deliverOutgoing(run, request, (report) => process.stdout.write(settings.json ? `${JSON.stringify(deliveryJson(report))}\n` : formatDeliveryHuman(report)));
+    const attempts = await deliverOutgoing(run, request, (report) => process.stdout.write(settings.json ? jsonLine(deliveryJson(report)) : formatDeliveryHuman(report)));
     if (!attempts[attempts.length - 1]?.verdict.ok) allOk = false;
   }
   return allOk;
