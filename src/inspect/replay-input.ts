@@ -1,3 +1,4 @@
+import { base64Bytes, utf8Bytes } from "../primitives/body-bytes.js";
 import { WhkInputError } from "../primitives/errors.js";
 import { HEADER_NAME as TOKEN, headerValueBreak } from "../primitives/header-text.js";
 import { parseTarget } from "../primitives/target-url.js";
@@ -44,7 +45,8 @@ function parseHeaders(value: unknown): [string, string][] {
 }
 
 function parseBody(input: Record<string, unknown>): Buffer {
-  if (typeof input["bodyBase64"] === "string") return Buffer.from(input["bodyBase64"], "base64");
-  if (typeof input["body"] === "string") return Buffer.from(input["body"], "utf8");
+  const given = typeof input["bodyBase64"] === "string" ? base64Bytes(input["bodyBase64"]) : typeof input["body"] === "string" ? utf8Bytes(input["body"]) : null;
+  if (given === undefined) throw problem("the body cannot be sent as it is: it is not valid base64, or holds a lone surrogate", "edit the body as text, or paste it again");
+  if (given !== null) return given;
   throw problem("the body is missing", "send an empty body as an empty text");
 }

@@ -1,13 +1,14 @@
 import type { ProbeCase } from "./probe-case.js";
 import type { ProbeVerdict } from "./judge-probe.js";
 import { writtenOut } from "../primitives/written-out.js";
+import { LONE_SURROGATE } from "../primitives/body-bytes.js";
 
 /**
  * What XML 1.0 cannot hold even as a character reference: C0 controls but tab and line breaks, lone
  * surrogates, U+FFFE and U+FFFF. A handler's answer can hold any of them, so each is written out as
  * text (`\x1b`, `\ud800`): the report stays well-formed and still shows what was answered.
  */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]|${LONE_SURROGATE.source}`, "g");
 
 /** Markup characters as entities (`]]>` included, as `]]&gt;`), and CR kept as CR (a parser turns a raw one into LF). */
 const ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;", "\r": "&#13;" };

@@ -1,4 +1,5 @@
 import { writtenOut } from "../../primitives/written-out.js";
+import { LONE_SURROGATE } from "../../primitives/body-bytes.js";
 
 /**
  * Text a sender or receiver controls (an answer's body and headers, a request's path, a header value
@@ -7,7 +8,7 @@ import { writtenOut } from "../../primitives/written-out.js";
  */
 
 /** C0 and C1 controls, DEL, line and paragraph separators, bidirectional controls, lone surrogates. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]|${LONE_SURROGATE.source}`, "g");
 
 /** The text with every control character written out (`\n`, `\x1b`, `\u202e`): safe on one terminal line. */
 export function terminalSafe(text: string): string {

@@ -1,0 +1,22 @@
+/**
+ * A body given in JSON (a request file's `body` or `bodyBase64`, a HAR entry's `postData.text`) back
+ * as the bytes that were received, or undefined when the text cannot be those bytes: then the reader
+ * says so instead of sending or judging something else.
+ */
+
+/** A UTF-16 surrogate without its pair: JSON can spell one (`"\ud800"`), no byte sequence decodes to one. */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text as UTF-8 bytes; undefined when it holds a lone surrogate (UTF-8 would write U+FFFD in its place). */
+export function utf8Bytes(text: string): Buffer | undefined {
+  return LONE_SURROGATE.test(text) ? undefined : Buffer.from(text, "utf8");
+}
+
+/** Standard base64 (RFC 4648 section 4), line breaks allowed, padding optional but never wrong. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+
+/** Base64 as bytes; undefined for anything Buffer.from would decode by skipping or guessing (`-`, `%`, `abcde`). */
+export function base64Bytes(text: string): Buffer | undefined {
+  const compact = text.replace(/[\r\n\t ]+/g, "");
+  return BASE64.test(compact) ? Buffer.from(compact, "base64") : undefined;
+}
