@@ -1,6 +1,7 @@
 import { lookup } from "node:dns/promises";
 import { networkInterfaces } from "node:os";
 import { isIP } from "node:net";
+import { isLocalhostName, LOOPBACK_ADDRESSES } from "../primitives/localhost-lookup.js";
 
 /** Where a forward URL points: its port and every address its host name resolves to. */
 export interface ForwardTarget {
@@ -13,7 +14,7 @@ export async function resolveForwardTarget(forwardTo: string): Promise<ForwardTa
   const url = new URL(forwardTo);
   const port = Number(url.port || (url.protocol === "https:" ? 443 : 80));
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  const found = isIP(host) !== 0 ? [{ address: host }] : await lookup(host, { all: true }).catch(() => []);
+  const found = isIP(host) !== 0 ? [{ address: host }] : isLocalhostName(host) ? LOOPBACK_ADDRESSES : await lookup(host, { all: true }).catch(() => []);
   return { port, addresses: found.map((entry) => canonical(entry.address)) };
 }
 

@@ -1,3 +1,4 @@
+import { localhostLookup } from "../primitives/localhost-lookup.js";
 import type { IncomingMessage, RequestOptions } from "node:http";
 import { endToEndHeaders } from "../primitives/headers.js";
 import { relativeUrl } from "../primitives/url-parts.js";
@@ -49,6 +50,8 @@ export async function forwardRequest(input: ForwardInput): Promise<ForwardResult
     port: url.port,
     path: relativeUrl(input.url),
     headers,
+    // Node's sockets try every address a name has (autoSelectFamily is on by default since Node 20).
+    lookup: localhostLookup,
   };
   return new Promise((resolve) => {
     let settled = false;
