@@ -33,11 +33,11 @@ export function parseSet(entries: readonly string[]): FieldOverride[] {
       } catch {
         throw new WhkInputError("bad-set", `--set ${entry}: "${json}" is not JSON`, 'use path=text for strings, path:=<json> for numbers and objects, e.g. amount:=150000');
       }
-      return { path: path.trim(), json: json.trim() };
+      return { path: path.trim(), json: json.trim(), given: `--set ${entry}` };
     }
     const plain = /^([^=]+)=(.*)$/s.exec(entry);
     if (!plain) throw new WhkInputError("bad-set", `--set "${entry}" has no "="`, "write --set path=value, e.g. --set data.attributes.amount=25.00");
-    return { path: (plain[1] ?? "").trim(), json: JSON.stringify(plain[2] ?? "") };
+    return { path: (plain[1] ?? "").trim(), json: JSON.stringify(plain[2] ?? ""), given: `--set ${entry}` };
   });
 }
 
