@@ -44,6 +44,8 @@ export interface SummaryContext {
   url: string;
   fixtures: readonly string[];
   concurrency: number;
+  /** How many --count asked for. */
+  count: number;
 }
 
 export function summaryJson(summary: LoadSummary, context: SummaryContext): Record<string, unknown> {
@@ -54,7 +56,9 @@ export function summaryJson(summary: LoadSummary, context: SummaryContext): Reco
     url: context.url,
     fixtures: context.fixtures,
     concurrency: context.concurrency,
+    count: context.count,
     sent: summary.sent,
+    interrupted: summary.interrupted,
     succeeded: summary.succeeded,
     failed: summary.failed,
     failures: summary.failures,
@@ -69,7 +73,7 @@ export function formatSummaryHuman(summary: LoadSummary, context: SummaryContext
   const seconds = (summary.durationMs / 1000).toFixed(2);
   const outcome = summary.failed === 0 ? colors.green(`${summary.succeeded} succeeded`) : `${colors.green(`${summary.succeeded} succeeded`)}, ${colors.red(`${summary.failed} failed`)}`;
   const lines = [
-    `sent ${summary.sent} to ${context.url} in ${seconds}s: ${outcome}`,
+    `${summary.interrupted ? `stopped by Ctrl-C: sent ${summary.sent} of ${context.count}` : `sent ${summary.sent}`} to ${context.url} in ${seconds}s: ${outcome}`,
     `  ${Math.round(summary.requestsPerSecond)} req/s at concurrency ${context.concurrency}`,
     `  latency p50 ${ms(latency.p50)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}`,
   ];

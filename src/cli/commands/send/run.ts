@@ -30,7 +30,8 @@ export async function runSend(ids: readonly string[], flags: SendFlags): Promise
     ...(settings.save ? { saver: createRequestSaver(settings.save) } : {}),
   };
   try {
-    const ok = settings.load ? await sendLoad(context, settings.load) : await sendEach(context, settings.replay ? replayDeliveries(context, settings.replay) : fixtureDeliveries(context));
+    if (settings.load) return await sendLoad(context, settings.load);
+    const ok = await sendEach(context, settings.replay ? replayDeliveries(context, settings.replay) : fixtureDeliveries(context));
     return ok ? EXIT_OK : EXIT_CHECK_FAILED;
   } finally {
     context.saver?.finish();
