@@ -89,6 +89,14 @@ describe("explain's budget", () => {
     expect(explanation?.tried).toBe(3);
     expect(explanation?.summary).toMatch(/^not explained: the body is 1\d\d\d B, too large to try every common mistake on \(explain re-hashes at most 3 KiB in all; 3 variations tried\)/);
   });
+
+  it("builds no variation of a body larger than the budget: a 200 MB body is not copied once per variation", () => {
+    const body = JSON.stringify({ data: "x".repeat(1000) });
+    const request = { ...signRequest(buildRequest({ provider: "fazz", url: "http://127.0.0.1:3000/", body: `${body} ` }), { provider: "fazz", secret: aSecret }), body: Buffer.from(`${body}\n`) };
+    const explanation = explainFailure({ request, provider: "fazz", secrets: [aSecret], reason: "bad-signature", budgetBytes: body.length });
+    expect(explanation?.tried).toBe(0);
+    expect(explanation?.summary).toMatch(/^not explained: .*0 variations tried/);
+  });
 });
 
 describe("an answer nested 100,000 levels deep", () => {
