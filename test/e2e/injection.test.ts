@@ -20,6 +20,7 @@ beforeAll(async () => {
   writeFileSync(at("nul-header.config.json"), config({ fazz: { headers: { "X-Tenant": "a\u0000b" } } }));
   writeFileSync(at("cr-option.config.json"), config({ topremit: { options: { accessToken: "tok\rX-Evil: 1" } } }));
   writeFileSync(at("defined.config.json"), config({ acme: { signature: { algorithm: "hmac-sha256", header: "X-Acme-Signature" }, headers: { "X-Acme": "1\nX-Evil: 1" } } }));
+  writeFileSync(at("format.config.json"), config({ acme: { signature: { algorithm: "hmac-sha256", header: "X-Acme-Signature", format: "v1={signature}\r\nX-Evil: 1" } } }));
   writeFileSync(at("request.json"), JSON.stringify({ method: "POST", url: "http://x/", headers: { "X-Forwarded": "a\r\nX-Evil: 1" }, body: "{}" }));
 });
 afterAll(async () => {
@@ -37,6 +38,7 @@ const injections: Case[] = [
   ["send: a config header with NUL", () => ["send", "fazz-va-dynamic", ...secret, "--to", receiver.url, "--config", at("nul-header.config.json")], /providers\.fazz\.headers\.X-Tenant: holds a NUL/],
   ["show: a config option with CR", () => ["show", "topremit-va", ...secret, "--config", at("cr-option.config.json")], /providers\.topremit\.options\.accessToken: holds a carriage return/],
   ["send: a defined provider's header with LF", () => ["send", "--provider", "acme", ...secret, "--to", receiver.url, "--config", at("defined.config.json")], /providers\.acme\.headers\.X-Acme: holds a line feed/],
+  ["send: a defined provider's signature format with CR LF", () => ["send", "--provider", "acme", ...secret, "--to", receiver.url, "--config", at("format.config.json")], /providers\.acme\.signature\.format: holds a carriage return/],
   ["send: a secret Xendit sends as its token", () => ["send", "xendit-invoice-paid", "--secret", "tok\nX-Evil: 1", "--to", receiver.url], /xendit-invoice-paid: the value of x-callback-token holds a line feed/],
   ["probe: a secret Xendit sends as its token", () => ["probe", "xendit", "--secret", "tok\nX-Evil: 1", "--to", receiver.url], /the value of x-callback-token holds a line feed/],
   ["scenario run: --header with LF", () => ["scenario", "run", "paycombat-va-payin", ...secret, "--to", receiver.url, "--header", "X-A: 1\nX-Evil: 1"], /holds a line feed/],
@@ -88,6 +90,16 @@ describe("a receiver's answer, printed", { timeout: 60_000 }, () => {
     expect(run.stdout + run.stderr, outputOf(run)).not.toMatch(RAW_CONTROL);
     expect(run.stdout, outputOf(run)).not.toMatch(/^✓ all 99/m);
     if (showsBody) expect(run.stdout, outputOf(run)).toMatch(/\\(x1b|u001b)\[2J/);
+  });
+
+  it("verify: what a capture's sender chose (body, signature, URL) is written out too", async () => {
+    const capture = at("hostile-capture.json");
+    writeFileSync(capture, JSON.stringify({ method: "POST", url: "http://x/\u001b[2J", headers: { "Content-Type": "application/json", "Xfers-Signature": "0".repeat(64) }, body: HOSTILE_BODY }));
+    for (const extra of [[], ["--json"], ["--show-preimage"]]) {
+      const run = await runWhk(["verify", capture, ...secret, "--provider", "fazz", ...extra]);
+      expect(run.code, outputOf(run)).toBe(1);
+      expect(run.stdout + run.stderr, outputOf(run)).not.toMatch(RAW_CONTROL);
+    }
   });
 
   it("probe --junit: the report is well-formed XML and still shows what was answered", async () => {
