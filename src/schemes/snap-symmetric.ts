@@ -76,7 +76,7 @@ export const snapSymmetric: SignatureScheme = {
     const parts = snapPartsOf(request);
     if (!parts) return [];
     return [
-      `EndpointUrl signed here: ${parts.endpointUrl} (if the sender was given a longer URL, e.g. behind a proxy that strips a prefix, verify a request file with that URL)`,
+      `EndpointUrl signed here: ${parts.endpointUrl} (if the sender was given a longer URL, e.g. behind a proxy that strips a prefix, re-check with whk verify --url <that URL>)`,
       `AccessToken: the Bearer token (${parts.accessToken.length} characters); X-TIMESTAMP: ${parts.timestamp}`,
       `body hash: sha256 of the ${minifyJson(request.body).length}-byte minified body = ${parts.bodyHash}`,
     ];
