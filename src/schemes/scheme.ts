@@ -1,5 +1,5 @@
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { Attempt, SignatureFacts } from "./explanation.js";
+import type { Attempt, SignatureFacts, VariationCause } from "./explanation.js";
 
 /** Why a signature check failed: stable codes, used in `--json` output and by library callers. */
 export type FailureReason =
@@ -26,6 +26,19 @@ export interface VerifyContext {
 export interface SignContext {
   secret: string;
   now: Date;
+}
+
+/**
+ * A delivery signed the way receivers commonly get a scheme wrong (the path with a trailing "?", the
+ * fields in another order): a handler that rejects the genuine delivery but accepts this one makes that
+ * very mistake. Probe sends these to say why a genuine delivery was rejected.
+ */
+export interface SignedMistake {
+  cause: VariationCause;
+  /** What a handler that accepts it does wrong, and the fix, addressed to the handler's author. Never a secret. */
+  handlerDoes: string;
+  /** The same request, signed over the mistaken string-to-sign. */
+  request: WebhookRequest;
 }
 
 /**
@@ -69,4 +82,6 @@ export interface SignatureScheme {
   noMatchEvidence?(request: WebhookRequest): string[];
   /** For a scheme that signs body fields: which ones (probe changes one of them to forge a delivery). */
   signedFields?(request: WebhookRequest): readonly string[];
+  /** The request signed with each of the usual receiver-side mistakes of this scheme (see SignedMistake). */
+  mistakes?(request: WebhookRequest, context: SignContext): Iterable<SignedMistake>;
 }

@@ -8,11 +8,12 @@ import { formFieldVariants } from "./form-field-variants.js";
 import type { MessagePart, SignatureTemplate } from "./signature-template.js";
 import type { HashAlgorithm } from "../../primitives/hmac.js";
 
-/** What explain varies when it re-runs the scheme: the hash, the HMAC key, the signed path. */
+/** What explain (and probe's mistakes) vary when they re-run the scheme: the hash, the HMAC key, the signed path, the message's parts. */
 export interface MacChange {
   hash?: HashAlgorithm;
   key?: string | Buffer;
   path?: string;
+  parts?: readonly MessagePart[];
 }
 
 export interface TemplateVariantInput {
@@ -36,7 +37,7 @@ export function* templateVariants(input: TemplateVariantInput): Generator<Attemp
   yield* formFieldVariants(input.parts, input.request, input.matches);
 }
 
-interface KeyReading {
+export interface KeyReading {
   how: string;
   key(secret: string): string | Buffer | undefined;
 }
@@ -44,7 +45,8 @@ interface KeyReading {
 const PREFIXED = /^([A-Za-z]+_)(.+)$/;
 const isBase64 = (text: string): boolean => text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text);
 
-function keyReadings(key: string): KeyReading[] {
+/** The other ways a secret is turned into an HMAC key than the documented `key` (as text where it is decoded, decoded where it is text). */
+export function keyReadings(key: string): KeyReading[] {
   if (key === "utf8") {
     return [
       { how: "base64-decoded after its prefix", key: (s) => (PREFIXED.test(s) && isBase64(PREFIXED.exec(s)?.[2] ?? "") ? Buffer.from(PREFIXED.exec(s)?.[2] ?? "", "base64") : undefined) },
