@@ -46,7 +46,7 @@ export function jsonFieldAck(field: string, value: string | boolean): Acknowledg
 
 /**
  * The provider documents its answer as HTTP 200 with a JSON object (`application/json`), optionally with
- * a string `field` in it (Paycombat's `{"status": "..."}`): a plain-text `OK` or an empty body is not that
+ * a string `field` in it (`{"status": "..."}`, say): a plain-text `OK` or an empty body is not that
  * answer. Judged as JSON, so spacing and key order do not matter; `whk listen` answers `responseBody`.
  */
 export function http200JsonObject(responseBody: string, summary: string, field?: string): Acknowledgement {

@@ -63,6 +63,15 @@ export interface DocLink {
   url: string;
 }
 
+/** How long a provider waits for an answer, as its docs say: probe fails a handler slower than that. */
+export interface DeliveryTimeout {
+  ms: number;
+  /** The documented rule, in a sentence: what the provider does with a slower answer. */
+  rule: string;
+  /** Where it is written. */
+  source: string;
+}
+
 /** What `whk probe` needs to know of a provider beyond its scheme. */
 export interface ProbeHints {
   /** A signed body field holding the amount: probe changes it and keeps the old signature (field-signing schemes). */
@@ -87,6 +96,8 @@ export interface Provider {
   /** Why a request looks like this provider's, or undefined. `json` is the body parsed, when it is JSON. */
   detect(request: WebhookRequest, json: unknown): string | undefined;
   ack: Acknowledgement;
+  /** The documented wait for an answer; absent where the docs give none (probe then says so). */
+  deliveryTimeout?: DeliveryTimeout;
   retry: RetryPolicy;
   /** A header whose value the provider keeps across redeliveries of one event: probe checks a redelivery is answered 2xx. */
   idempotencyKey?: { header: string };
