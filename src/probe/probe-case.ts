@@ -1,4 +1,5 @@
 import type { WebhookRequest } from "../primitives/webhook-request.js";
+import type { SignedMistake } from "../schemes/scheme.js";
 
 /** What a check expects from the handler. */
 export type ProbeExpectation =
@@ -7,10 +8,14 @@ export type ProbeExpectation =
   /** A rejection: any 4xx. */
   | "reject"
   /** Every delivery of the same event answered 2xx (idempotent redelivery). */
-  | "idempotent";
+  | "idempotent"
+  /** Genuine deliveries answered within the provider's documented timeout (measured on other checks' deliveries). */
+  | "in-time";
 
 export type ProbeCheckKind =
   | "valid"
+  | "raw-body"
+  | "timeout"
   | "tampered-body"
   | "wrong-secret"
   | "missing-signature"
@@ -27,9 +32,21 @@ export interface ProbeCase {
   provider: string;
   fixture: string;
   title: string;
-  /** Sent in order; more than one only for a replay. */
+  /** Sent in order; more than one only for a replay, none for a check that measures others' deliveries. */
   requests: WebhookRequest[];
   expect: ProbeExpectation;
   /** What a real attacker or the real provider does if this check fails. */
   ifItFails: string;
+  /** A check that means something only once a genuine delivery was acknowledged: skipped unless that check (its id) passed. */
+  dependsOn?: string;
+  /** How long the handler has to answer each request; default the run's own timeout. */
+  deadlineMs?: number;
+  /** A genuine delivery: the same delivery signed with the usual mistakes, sent in order when it is rejected, to say why. */
+  mistakes?: readonly SignedMistake[];
+  /** A genuine delivery: what to check, most likely first, when it is rejected and no mistake explains it. */
+  likelyCauses?: readonly string[];
+  /** A check of a behaviour the provider documents: the rule and where it is written. */
+  rule?: { text: string; source: string };
+  /** "in-time": the checks whose deliveries it times, and the documented limit. */
+  measures?: { ids: readonly string[]; withinMs: number };
 }

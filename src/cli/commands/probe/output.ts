@@ -19,26 +19,40 @@ export function schemeCaveat(provider: Provider): string | undefined {
   return undefined;
 }
 
+const RESULT = { pass: () => colors.green("pass"), fail: () => colors.red("FAIL"), skip: () => colors.dim("skip") } as const;
+
+/** The table of checks, then for each failure why and what follows (a consequence said once), what whk found, and what was skipped. */
 export function renderProbeRows(rows: readonly ProbeRow[]): string {
   const table = formatTable(
     ["RESULT", "CHECK", "FIXTURE", "GOT"],
-    rows.map(({ probe, verdict }) => [verdict.pass ? colors.green("pass") : colors.red("FAIL"), probe.kind, probe.fixture, verdict.got]),
+    rows.map(({ probe, verdict }) => [RESULT[verdict.result](), probe.kind, probe.fixture, verdict.got]),
   );
-  // The same consequence (a provider's retry policy, say) is spelled out once, not on every row.
   const told = new Set<string>();
-  const failures = rows
-    .filter((r) => !r.verdict.pass)
-    .map(({ probe, verdict }) => {
-      const fresh = verdict.consequence !== "" && !told.has(verdict.consequence);
-      told.add(verdict.consequence);
-      return `  ${colors.red("✗")} ${probe.id}: ${verdict.why}${fresh ? `: ${verdict.consequence}` : ""}`;
-    });
-  return failures.length > 0 ? `${table}\n${failures.join("\n")}\n` : table;
+  const lines: string[] = [];
+  for (const { probe, verdict } of rows) {
+    if (verdict.result === "skip") {
+      lines.push(colors.dim(`  - ${probe.id}: skipped: ${verdict.why}`));
+      continue;
+    }
+    if (verdict.result !== "fail") continue;
+    const fresh = verdict.consequence !== "" && !told.has(verdict.consequence);
+    told.add(verdict.consequence);
+    lines.push(`  ${colors.red("✗")} ${probe.id}: ${verdict.why}${fresh ? `: ${verdict.consequence}` : ""}`);
+    if (probe.rule !== undefined) lines.push(colors.dim(`      rule: ${probe.rule.source}`));
+    if (verdict.diagnosis !== undefined) lines.push(`      diagnosis: ${verdict.diagnosis}`);
+    if (verdict.likelyCauses !== undefined) {
+      lines.push("      no usual mistake explains it; likely causes, most likely first:");
+      verdict.likelyCauses.forEach((cause, i) => lines.push(`        ${i + 1}. ${cause}`));
+    }
+  }
+  return lines.length > 0 ? `${table}\n${lines.join("\n")}\n` : table;
 }
 
 export function renderProbeSummary(rows: readonly ProbeRow[], target: string): string {
-  const failed = rows.filter((r) => !r.verdict.pass).length;
+  const failed = rows.filter((r) => r.verdict.result === "fail").length;
+  const skips = rows.filter((r) => r.verdict.result === "skip").length;
+  const skipped = skips > 0 ? `, ${skips} skipped` : "";
   return failed === 0
-    ? colors.green(`all ${rows.length} checks passed against ${target}\n`)
-    : colors.red(`${failed} of ${rows.length} checks failed against ${target}\n`);
+    ? colors.green(`all ${rows.length - skips} checks passed${skipped} against ${target}\n`)
+    : colors.red(`${failed} of ${rows.length} checks failed${skipped} against ${target}\n`);
 }
