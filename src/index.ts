@@ -52,14 +52,21 @@ export {
 } from "./listen/capture-server.js";
 export type { CaptureEvent, CaptureRecord, CaptureStats, RequestEvent, ErrorEvent, RecordedResponse } from "./listen/capture-record.js";
 export { DEFAULT_CAPTURE_DIR } from "./listen/capture-writer.js";
+export { startInspector, DEFAULT_INSPECTOR_PORT, type Inspector, type InspectorOptions } from "./inspect/inspector-server.js";
+export { startFolderInspector, type FolderInspector } from "./inspect/inspect-folder.js";
+export { createCaptureStore, type CaptureStore } from "./inspect/capture-store.js";
+export { captureEntryFromEvent, captureEntryFromRecord, type CaptureEntry } from "./inspect/capture-entry.js";
+export type { InspectorSource } from "./inspect/inspector-source.js";
 export { parseByteSize } from "./primitives/byte-size.js";
 // The registry, and the few provider-specific helpers it re-exports (a provider's folder stays its own).
 export * from "./providers/index.js";
 export type { Provider, ProviderOption, Acknowledgement, RetryPolicy, DocLink } from "./providers/provider.js";
-export type { SignatureScheme, SignatureCheck, FailureReason, SignatureCoverage } from "./schemes/scheme.js";
+export { schemeFor, type SignatureScheme, type SignatureCheck, type FailureReason, type SignatureCoverage, type SignContext } from "./schemes/scheme.js";
 export { templateScheme } from "./schemes/template/template-scheme.js";
 export { templateProblems, type SignatureTemplate } from "./schemes/template/signature-template.js";
 export { snapStringToSign, snapBodyHash, snapSignature } from "./schemes/snap-string-to-sign.js";
+export { sortedFieldsScheme } from "./schemes/sorted-fields/sorted-fields-scheme.js";
+export type { FieldMessageRules } from "./schemes/sorted-fields/field-message.js";
 export * from "./providers/event-schemas.js";
 export { defineConfig } from "./config/define-config.js";
 export type { ConfigFile, ProviderEntry, SecretSetting } from "./config/config-types.js";

@@ -42,7 +42,8 @@ export interface DemoReport {
  * with the bytes sent, every answer judged by the provider's acknowledgement rule.
  */
 export async function runDemo(options: { keep?: boolean; fixtures?: readonly Fixture[] } = {}): Promise<DemoReport> {
-  const secret = randomBytes(32).toString("base64url");
+  // Hex: it is a valid key for every scheme, including those that hex-decode the secret into the HMAC key.
+  const secret = randomBytes(32).toString("hex");
   const capturesDir = await mkdtemp(join(tmpdir(), "whk-demo-"));
   const dispatcher = await createDispatcher({ timeoutMs: 10_000 });
   try {

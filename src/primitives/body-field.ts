@@ -1,5 +1,6 @@
 import { bodyKindOf, readFieldJson, writeFieldJson } from "./body-text.js";
 import { withoutFormField } from "./form-body.js";
+import { parseJsonPath, readJsonText, writeJsonText } from "./json-text.js";
 import type { WebhookRequest } from "./webhook-request.js";
 
 /**
@@ -29,11 +30,21 @@ export function writeBodyField(request: WebhookRequest, name: string, value: str
   return Buffer.from(writeFieldJson(bodyKindOf(request.headers), text, name, JSON.stringify(value)), "utf8");
 }
 
-/** The body without the field: for a forgery that drops the signature. */
+/** The body without the field: for a forgery that drops the signature. A dotted path names a nested JSON member. */
 export function removeBodyField(request: WebhookRequest, name: string): Buffer {
   const text = request.body.toString("utf8");
   if (bodyKindOf(request.headers) === "form") return Buffer.from(withoutFormField(text, name), "utf8");
-  // A top-level JSON member with its comma: the text is edited, not re-serialised.
+  const path = parseJsonPath(name);
+  if (path.length === 1) return Buffer.from(withoutMember(text, name), "utf8");
+  // A nested member: removed from its parent object's text, which is then written back in place.
+  const parentPath = path.slice(0, -1);
+  const parent = readJsonText(text, parentPath);
+  if (parent === undefined) return request.body;
+  return Buffer.from(writeJsonText(text, parentPath, withoutMember(parent, String(path[path.length - 1]))), "utf8");
+}
+
+/** An object's text without its member `name` (and that member's comma): the text is edited, not re-serialised. */
+function withoutMember(objectText: string, name: string): string {
   const pattern = new RegExp(`,?\\s*${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|[^,}\\]]*)`);
-  return Buffer.from(text.replace(pattern, "").replace(/^\{\s*,/, "{"), "utf8");
+  return objectText.replace(pattern, "").replace(/^\{\s*,/, "{");
 }

@@ -1,7 +1,7 @@
 import { WhkInputError } from "./errors.js";
 
 /** The timestamp spellings the providers' payloads and headers use. */
-export type TimestampFormat = "iso-ms-z" | "iso-z" | "iso-offset" | "iso-ms-offset" | "date" | "sql" | "go-time" | "unix";
+export type TimestampFormat = "iso-ms-z" | "iso-z" | "iso-offset" | "iso-ms-offset" | "date" | "sql" | "sql-offset" | "compact" | "unix" | "go-time";
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
@@ -44,6 +44,10 @@ export function formatTimestamp(date: Date, format: TimestampFormat, offset = "+
       return `${w.y}-${w.mo}-${w.d}`;
     case "sql":
       return `${w.y}-${w.mo}-${w.d} ${w.h}:${w.mi}:${w.s}`;
+    case "sql-offset":
+      return `${w.y}-${w.mo}-${w.d} ${w.h}:${w.mi}:${w.s} ${colon.replace(":", "")}`;
+    case "compact":
+      return `${w.y}${w.mo}${w.d}${w.h}${w.mi}${w.s}`;
     case "unix":
       return String(Math.floor(date.getTime() / 1000));
     case "go-time": {

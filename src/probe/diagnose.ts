@@ -3,7 +3,7 @@ import { relayoutJson, sortedKeysJson } from "../primitives/json-rewrites.js";
 import { relativeUrl } from "../primitives/url-parts.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { Provider } from "../providers/provider.js";
-import type { SignedMistake } from "../schemes/scheme.js";
+import { schemeFor, type SignatureScheme, type SignedMistake } from "../schemes/scheme.js";
 import { RAW_BODY_FIX } from "./raw-body.js";
 
 /** Whether the request carries the secret itself (a static token): then no variant of it may go on the wire. */
@@ -16,11 +16,12 @@ export const carriesSecret = (request: WebhookRequest, secret: string): boolean 
  * (same body and ids), signed that way; duplicates of the genuine one or of each other are left out.
  */
 export function mistakesFor(provider: Provider, unsigned: WebhookRequest, secret: string, now: Date): SignedMistake[] {
-  const { scheme } = provider;
+  // The scheme this kind of webhook is signed with, where a provider signs two kinds two ways.
+  const scheme = schemeFor(provider.scheme, unsigned);
   const genuine = scheme.sign(unsigned, { secret, now });
   const all: SignedMistake[] = [...(scheme.mistakes?.(unsigned, { secret, now }) ?? [])];
-  if (scheme.covers.body === "bytes" && bodyKindOf(unsigned.headers) === "json") all.push(...reserialisedBodies(provider, unsigned, secret, now));
-  if (!carriesSecret(genuine, secret)) all.push(...misreadSecrets(provider, unsigned, secret, now));
+  if (scheme.covers.body === "bytes" && bodyKindOf(unsigned.headers) === "json") all.push(...reserialisedBodies(scheme, unsigned, secret, now));
+  if (!carriesSecret(genuine, secret)) all.push(...misreadSecrets(scheme, unsigned, secret, now));
   // Two requests the scheme signs alike (SNAP minifies two layouts to one) with the same headers test the
   // same thing; where the signature travels in the body, the body itself tells two signatures apart.
   const inBody = scheme.signatureIn !== undefined && "bodyField" in scheme.signatureIn;
@@ -39,7 +40,7 @@ export function mistakesFor(provider: Provider, unsigned: WebhookRequest, secret
  * ": "), sorted keys (Go's json.Marshal of a map), both. Sent signed over those very bytes: a handler
  * that accepts one while rejecting the compact genuine body signs its own re-serialisation.
  */
-function reserialisedBodies(provider: Provider, unsigned: WebhookRequest, secret: string, now: Date): SignedMistake[] {
+function reserialisedBodies(scheme: SignatureScheme, unsigned: WebhookRequest, secret: string, now: Date): SignedMistake[] {
   let parsed: unknown;
   const text = unsigned.body.toString("utf8");
   try {
@@ -53,7 +54,6 @@ function reserialisedBodies(provider: Provider, unsigned: WebhookRequest, secret
     [sorted, "a re-serialisation with sorted keys (Go's json.Marshal of a map, PHP's ksort, canonical JSON)"],
     [relayoutJson(sorted, undefined, true), "json.dumps(data, sort_keys=True)"],
   ];
-  const { scheme } = provider;
   // A scheme that normalises the body (SNAP minifies it) signs some of these the same: nothing to learn from those.
   const signedAsIs = scheme.preimage?.(scheme.sign(unsigned, { secret, now }));
   return bodies.flatMap(([body, how]) => {
@@ -64,13 +64,13 @@ function reserialisedBodies(provider: Provider, unsigned: WebhookRequest, secret
 }
 
 /** The secret as a handler reads it wrong: with the newline a file ends with, or the quotes of a .env line. */
-function misreadSecrets(provider: Provider, unsigned: WebhookRequest, secret: string, now: Date): SignedMistake[] {
+function misreadSecrets(scheme: SignatureScheme, unsigned: WebhookRequest, secret: string, now: Date): SignedMistake[] {
   const readings: [string, string][] = [
     [`${secret}\n`, "its secret ends with a newline (read from a file or a secret store without trimming): trim it"],
     [`${secret}\r\n`, "its secret ends with CRLF (a file saved on Windows): trim it"],
     [`"${secret}"`, "its secret keeps the quotes around it (a .env line or a YAML value read raw): drop them"],
   ];
-  return readings.map(([misread, handlerDoes]) => ({ cause: "secret-whitespace", handlerDoes: `it signs with the wrong key: ${handlerDoes}`, request: provider.scheme.sign(unsigned, { secret: misread, now }) }));
+  return readings.map(([misread, handlerDoes]) => ({ cause: "secret-whitespace", handlerDoes: `it signs with the wrong key: ${handlerDoes}`, request: scheme.sign(unsigned, { secret: misread, now }) }));
 }
 
 /**
@@ -79,7 +79,8 @@ function misreadSecrets(provider: Provider, unsigned: WebhookRequest, secret: st
  * signed path, the signed timestamp. Only what the provider's scheme covers.
  */
 export function likelyCauses(provider: Provider, genuine: WebhookRequest, secret: string): string[] {
-  const { scheme, displayName } = provider;
+  const { displayName } = provider;
+  const scheme = schemeFor(provider.scheme, genuine);
   const causes: string[] = [];
   const where = scheme.signatureIn;
   if (carriesSecret(genuine, secret)) {
@@ -88,8 +89,7 @@ export function likelyCauses(provider: Provider, genuine: WebhookRequest, secret
     causes.push(`the secret: your handler is not configured with the one whk signed with (the same environment's, whole: no stray newline or quotes, not decoded)`);
   }
   if (scheme.covers.body === "bytes") causes.push(`the raw body: ${displayName} signs the body's exact bytes (${scheme.summary}). ${RAW_BODY_FIX}`);
-  const fields = scheme.covers.body === "fields" ? (scheme.signedFields?.(genuine) ?? []) : [];
-  if (fields.length > 0) causes.push(`the signed fields: ${fields.join(", ")}, each exactly as received (${scheme.summary})`);
+  if (scheme.covers.body === "fields") causes.push(`the signed fields: the ones the scheme names, in its order, each value exactly as received (${scheme.summary})`);
   if (where !== undefined && "header" in where) {
     causes.push(`the header: the signature travels in ${where.header}; read it whatever its case (some frameworks rename headers, e.g. Django's request.META["HTTP_${where.header.toUpperCase().replace(/-/g, "_")}"])`);
   } else if (where !== undefined) {

@@ -1,35 +1,39 @@
-import { readBodyField, removeBodyField, writeBodyField } from "../primitives/body-field.js";
+import { readBodyField, removeBodyField } from "../primitives/body-field.js";
 import { formField, isFormRequest, writeFormField } from "../primitives/form-body.js";
 import { withoutHeader } from "../primitives/headers.js";
 import { parseJsonPath, readJsonText, writeJsonText } from "../primitives/json-text.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { SignatureScheme } from "../schemes/scheme.js";
+import { schemeFor, type SignatureScheme } from "../schemes/scheme.js";
 
 /**
- * The signed request with one signed thing changed and the signature kept: for a scheme that signs
- * body fields, a signed field (its `status` when it signs one); otherwise the first character of the
- * body's `status` value, or else of its first string value (the body stays valid JSON), or a byte added
- * to the body. Whether the change is one the signature covers is for the caller to check.
+ * Changes one character of a value the signature covers: the `status` value first, else the first
+ * string value (JSON) or field value (form) whose change alters what the scheme signs (its preimage),
+ * so a scheme that signs only some fields, or a token inside the body, is tampered where it counts.
  */
 export function tamper(scheme: SignatureScheme, request: WebhookRequest): WebhookRequest {
-  const fields = scheme.covers.body === "fields" ? (scheme.signedFields?.(request) ?? []) : [];
-  const field = fields.includes("status") ? "status" : fields.find((name) => (readBodyField(request, name) ?? "") !== "");
-  if (field !== undefined && field !== "status") {
-    const value = readBodyField(request, field) ?? "";
-    const changed = value.slice(0, -1) + String.fromCharCode(value.charCodeAt(value.length - 1) ^ 0x01);
-    return { ...request, body: writeBodyField(request, field, changed) };
-  }
   const text = request.body.toString("utf8");
+  const signed = schemeFor(scheme, request).preimage?.(request);
+  for (const index of valueStarts(text, isFormRequest(request.headers))) {
+    const flipped = String.fromCharCode(text.charCodeAt(index) ^ 0x01);
+    const candidate = { ...request, body: Buffer.from(text.slice(0, index) + flipped + text.slice(index + 1), "utf8") };
+    if (signed === undefined || schemeFor(scheme, candidate).preimage?.(candidate) !== signed) return candidate;
+  }
+  return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };
+}
+
+/** Where values start in the body text: `status` first, then every string value (JSON) or field value (form), in order. */
+function valueStarts(text: string, form: boolean): number[] {
+  const starts: number[] = [];
   const status = text.indexOf('"status":"');
-  const index = status >= 0 ? status + '"status":"'.length : text.search(/":"[^"\\]/) + 3;
-  if (index < 3) return { ...request, body: Buffer.concat([request.body, Buffer.from(" ")]) };
-  const flipped = String.fromCharCode(text.charCodeAt(index) ^ 0x01);
-  return { ...request, body: Buffer.from(text.slice(0, index) + flipped + text.slice(index + 1), "utf8") };
+  if (status >= 0) starts.push(status + '"status":"'.length);
+  const pattern = form ? /(?:^|&)[^=&]*=(?=[^&])/g : /"(?:[^"\\]|\\.)*"\s*:\s*"(?=[^"\\])/g;
+  for (const match of text.matchAll(pattern)) starts.push((match.index ?? 0) + match[0].length);
+  return starts;
 }
 
 /** The request with its signature taken out: the header dropped, or the body field removed. */
 export function withoutSignature(scheme: SignatureScheme, request: WebhookRequest): WebhookRequest {
-  const where = scheme.signatureIn;
+  const where = schemeFor(scheme, request).signatureIn;
   if (where === undefined) return request;
   if ("bodyField" in where) return { ...request, body: removeBodyField(request, where.bodyField) };
   return { ...request, headers: withoutHeader(request.headers, where.header) };

@@ -6,6 +6,7 @@ import { getHeader } from "../primitives/headers.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { getProvider } from "../providers/index.js";
 import type { Provider } from "../providers/provider.js";
+import { schemeFor } from "../schemes/scheme.js";
 import { signRequest } from "../sign/sign-request.js";
 import { likelyCauses, mistakesFor } from "./diagnose.js";
 import { changedAmount, tamper, withoutSignature } from "./forgeries.js";
@@ -49,7 +50,6 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbePlan {
   const first = options.fixtures[0];
   if (!first) return { cases: [], notes: [] };
   const provider = getProvider(first.provider);
-  const { scheme } = provider;
   const notes: string[] = [];
   const sign = (request: WebhookRequest, secret = options.secret, now = options.now) =>
     signRequest(request, { provider, now, ...(secret !== undefined ? { secret } : {}) });
@@ -64,7 +64,7 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbePlan {
   for (const fixture of options.fixtures) {
     const unsigned = fresh(fixture);
     const request = sign(unsigned);
-    const signed = options.secret !== undefined && scheme.needsSecret && scheme.unsignedBecause?.(unsigned) === undefined;
+    const signed = options.secret !== undefined && provider.scheme.needsSecret && provider.scheme.unsignedBecause?.(unsigned) === undefined;
     cases.push({
       ...base(fixture),
       id: `${fixture.id}/valid`,
@@ -93,9 +93,9 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbePlan {
     notes.push(`${provider.displayName} documents no delivery timeout, so probe checked none${genuineDeadline !== undefined ? ` (it waited --timeout, ${formatDuration(genuineDeadline)}, for each answer)` : ""}.`);
   }
 
-  const signedFixtures = options.fixtures.filter((f) => scheme.unsignedBecause?.(fresh(f)) === undefined);
+  const signedFixtures = options.fixtures.filter((f) => provider.scheme.unsignedBecause?.(fresh(f)) === undefined);
   const target = signedFixtures[0];
-  if (!scheme.needsSecret || !target) return { cases, notes };
+  if (!provider.scheme.needsSecret || !target) return { cases, notes };
 
   const raw = rawBodyVariants(provider, signedFixtures, (fixture) => fresh(fixture));
   for (const variant of raw.variants) {
@@ -113,6 +113,9 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbePlan {
     });
   }
   if (raw.notApplicable.includes("decimals")) notes.push(`No ${provider.displayName} fixture has a JSON number (its amounts are strings), so no body with trailing zeros was sent.`);
+
+  // What the target's signature covers decides the forgeries (a provider may sign two kinds of webhooks two ways).
+  const scheme = schemeFor(provider.scheme, fresh(target));
 
   const forged = (kind: ProbeCase["kind"], title: string, request: WebhookRequest, ifItFails: string): ProbeCase => ({
     ...base(target), id: `${target.id}/${kind}`, kind, title, requests: [request], expect: "reject", ifItFails,
@@ -171,7 +174,8 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbePlan {
  * scheme signs the same for both, it derives the signed bytes differently from the scheme.
  */
 function rawBodyDiagnosis(provider: Provider, variant: RawBodyVariant, signed: WebhookRequest): string {
-  const { scheme, displayName } = provider;
+  const { displayName } = provider;
+  const scheme = schemeFor(provider.scheme, signed);
   const reserialised = { ...signed, body: Buffer.from(JSON.stringify(JSON.parse(signed.body.toString("utf8"))), "utf8") };
   if (variant.name === "key-order") {
     return `your handler verifies a re-serialised body, not the raw bytes: it sorts the keys before signing (Go's json.Marshal of a map, Python's json.dumps(sort_keys=True), PHP's ksort), so genuine deliveries in ${displayName}'s own key order are rejected. ${RAW_BODY_FIX}`;

@@ -3,6 +3,7 @@ import { bodyKindOf } from "../primitives/body-text.js";
 import { escapeLikeOtherWriters, mapJsonNumbers, relayoutJson, reverseKeyOrder } from "../primitives/json-rewrites.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { Provider } from "../providers/provider.js";
+import { schemeFor } from "../schemes/scheme.js";
 
 /** How to verify the raw bytes in the frameworks merchants use: said wherever probe finds a handler that does not. */
 export const RAW_BODY_FIX =
@@ -53,8 +54,8 @@ export interface RawBodyVariant {
  * JSON number cannot be sent one with trailing zeros).
  */
 export function rawBodyVariants(provider: Provider, fixtures: readonly Fixture[], render: (fixture: Fixture) => WebhookRequest): { variants: RawBodyVariant[]; notApplicable: string[] } {
-  if (provider.scheme.covers.body !== "bytes") return { variants: [], notApplicable: [] };
-  const rendered = fixtures.map((fixture) => ({ fixture, request: render(fixture) })).filter(({ request }) => isJsonBody(request));
+  // A provider may sign one kind of webhook's bytes and another's fields: what each request's scheme covers decides.
+  const rendered = fixtures.map((fixture) => ({ fixture, request: render(fixture) })).filter(({ request }) => schemeFor(provider.scheme, request).covers.body === "bytes" && isJsonBody(request));
   if (rendered.length === 0) return { variants: [], notApplicable: [] };
   const variants: RawBodyVariant[] = [];
   const notApplicable: string[] = [];

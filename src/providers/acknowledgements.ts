@@ -1,6 +1,7 @@
 import type { Acknowledgement } from "./provider.js";
 
 const json = { "Content-Type": "application/json" };
+const text = { "Content-Type": "text/plain" };
 
 /** The provider counts HTTP 200 as delivered, whatever the body. */
 export function http200(responseBody: string, summary = "HTTP 200"): Acknowledgement {
@@ -73,4 +74,42 @@ export function http200JsonObject(responseBody: string, summary: string, field?:
 /** The provider counts a JSON body `{"status":"OK"}` as delivered. */
 export function jsonStatusOk(): Acknowledgement {
   return jsonFieldAck("status", "OK");
+}
+
+/** The provider counts any 2xx as delivered; `listen` answers 200 with `responseBody` (what its docs show). */
+export function any2xx(responseBody: string, summary: string, headers = text): Acknowledgement {
+  return {
+    summary,
+    response: { status: 200, headers, body: responseBody },
+    judge: (answer) => (answer.status >= 200 && answer.status <= 299 ? { ok: true } : { ok: false, why: `expected a 2xx answer, got HTTP ${answer.status}` }),
+  };
+}
+
+/** The provider counts HTTP 200 whose body is exactly `word` (surrounding whitespace aside) as delivered. */
+export function http200Text(word: string): Acknowledgement {
+  return {
+    summary: `HTTP 200 with the body ${word}`,
+    response: { status: 200, headers: text, body: word },
+    judge(answer) {
+      if (answer.status !== 200) return { ok: false, why: `expected HTTP 200 with the body ${word}, got HTTP ${answer.status}` };
+      return answer.body.trim() === word ? { ok: true } : { ok: false, why: `expected the body ${word}, got ${JSON.stringify(answer.body.slice(0, 60))}` };
+    },
+  };
+}
+
+/** The provider counts a status in a range with a JSON body as delivered (any JSON: `listen` answers `{}`). */
+export function statusRangeWithJson(low: number, high: number): Acknowledgement {
+  return {
+    summary: `HTTP ${low}-${high} with a JSON body`,
+    response: { status: 200, headers: json, body: "{}" },
+    judge(answer) {
+      if (answer.status < low || answer.status > high) return { ok: false, why: `expected HTTP ${low}-${high} with a JSON body, got HTTP ${answer.status}` };
+      try {
+        JSON.parse(answer.body);
+        return { ok: true };
+      } catch {
+        return { ok: false, why: `expected a JSON body, got ${JSON.stringify(answer.body.slice(0, 60))}` };
+      }
+    },
+  };
 }

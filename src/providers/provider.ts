@@ -101,6 +101,11 @@ export interface Provider {
   retry: RetryPolicy;
   /** A header whose value the provider keeps across redeliveries of one event: probe checks a redelivery is answered 2xx. */
   idempotencyKey?: { header: string };
+  /**
+   * What whk signs with when the user gives no secret at all, for a provider whose key has a format of
+   * its own (a key that must be hex); others use whk-test-secret.
+   */
+  testSecret?: string;
   probe?: ProbeHints;
   /** The provider's documentation: its webhook pages, signature, retries. */
   docs: readonly DocLink[];

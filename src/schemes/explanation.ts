@@ -31,7 +31,7 @@ export type CommonCause =
   | "method-case"
   | "body-not-minified"
   | "body-hash-case"
-  // Signed body fields spelled differently, or concatenated in another order.
+  // Signed body fields spelled differently, concatenated in another order, or a form's fields signed another way.
   | "field-format"
   | "field-order"
   // A signed form field's encoding: the signer signed it still encoded, or encoded its own way.
@@ -39,7 +39,12 @@ export type CommonCause =
   // A form body re-encoded (+ or %20 for spaces, escapes' case) or its empty fields dropped.
   | "body-form-encoding"
   | "body-empty-fields"
-  // How the MAC is written.
+  | "field-dropped"
+  | "field-order"
+  | "field-separator"
+  // How the MAC is written, and where.
+  | "signature-key"
+  | "signature-mode"
   | "signature-encoding"
   | "signature-algorithm"
   // Nothing whk knows explains it.

@@ -26,6 +26,11 @@ export interface VerifyContext {
 export interface SignContext {
   secret: string;
   now: Date;
+  /**
+   * The values given for the provider's declared options, by key (`provider.options`): for a scheme
+   * whose signing depends on one, such as a mode that decides which field of a header is filled.
+   */
+  options?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -80,8 +85,16 @@ export interface SignatureScheme {
   variants?(request: WebhookRequest): Iterable<Attempt>;
   /** What to compare by hand with the sender when no near miss explains a mismatch. */
   noMatchEvidence?(request: WebhookRequest): string[];
-  /** For a scheme that signs body fields: which ones (probe changes one of them to forge a delivery). */
-  signedFields?(request: WebhookRequest): readonly string[];
   /** The request signed with each of the usual receiver-side mistakes of this scheme (see SignedMistake). */
   mistakes?(request: WebhookRequest, context: SignContext): Iterable<SignedMistake>;
+  /**
+   * The scheme this request is signed with, when a provider signs two kinds of webhooks two ways (a
+   * form callback and JSON events): what `covers` and `signatureIn` are for this request.
+   */
+  forRequest?(request: WebhookRequest): SignatureScheme;
+}
+
+/** The scheme that signs this request: the scheme itself, or the one it picks for the request's kind. */
+export function schemeFor(scheme: SignatureScheme, request: WebhookRequest): SignatureScheme {
+  return scheme.forRequest?.(request) ?? scheme;
 }

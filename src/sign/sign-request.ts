@@ -36,6 +36,8 @@ export interface SignOptions {
   /** Needed by every provider that signs; ignored by one that documents no signature. */
   secret?: string;
   now?: Date;
+  /** Values for the provider's declared options, by key, for schemes whose signing depends on one. */
+  options?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -47,5 +49,6 @@ export function signRequest(request: WebhookRequest, options: SignOptions): Webh
   if (provider.scheme.needsSecret && (options.secret === undefined || options.secret === "")) {
     throw new WhkInputError("missing-secret", `${provider.displayName} signs its webhooks, and no secret was given`, SECRET_HINT);
   }
-  return provider.scheme.sign(request, { secret: options.secret ?? "", now: options.now ?? new Date() });
+  const context = { secret: options.secret ?? "", now: options.now ?? new Date() };
+  return provider.scheme.sign(request, options.options !== undefined ? { ...context, options: options.options } : context);
 }

@@ -15,7 +15,8 @@ export interface Detection {
  * fields as an object. `json` is that parse, when the caller has it (verify parses each body once).
  */
 export function detectProvider(request: WebhookRequest, forced?: string, json?: unknown): Detection | undefined {
-  if (forced) return { provider: forced, because: "--provider" };
+  // An alias (a regional brand) names its provider: results carry the provider's own name.
+  if (forced) return { provider: findProvider(forced)?.name ?? forced, because: "--provider" };
   const named = request.provider !== undefined ? findProvider(request.provider) : undefined;
   if (named !== undefined) return { provider: named.name, because: `the request file names "${request.provider}"` };
   let parsed = json;

@@ -14,7 +14,7 @@ describe("whk demo", () => {
     expect(stderr).toBe("");
     expect(status).toBe(0);
     const rows = stdout.split("\n").filter((line) => /^(pass|FAIL) /.test(line));
-    expect(fixtureCount).toBeGreaterThanOrEqual(37);
+    expect(fixtureCount).toBeGreaterThanOrEqual(50);
     expect(rows).toHaveLength(fixtureCount);
     expect(rows.every((row) => /^pass +\S+ +\S+ +200 +byte-exact +(yes|unsigned \(none documented\)) +yes$/.test(row))).toBe(true);
     expect(stdout).toMatch(/singleview-payment-status +singleview +200 +byte-exact +unsigned \(none documented\)/);
@@ -25,7 +25,7 @@ describe("whk demo", () => {
     const { status, stdout, stderr } = run(["--json", "--keep"]);
     expect(status).toBe(0);
     const rows = JSON.parse(stdout) as { fixture: string; pass: boolean; signature: string }[];
-    expect(fixtureCount).toBeGreaterThanOrEqual(37);
+    expect(fixtureCount).toBeGreaterThanOrEqual(50);
     expect(rows).toHaveLength(fixtureCount);
     expect(rows.every((row) => row.pass)).toBe(true);
     expect(rows.find((row) => row.fixture === "chaipay-refund")?.signature).toBe("unsigned (none documented)");

@@ -188,7 +188,7 @@ describe("whk probe", () => {
   });
 
   it.each([
-    [["probe", "stripe", "--to", ":1", "--secret", "x"], /neither a provider nor a fixture/],
+    [["probe", "acmepay-unknown", "--to", ":1", "--secret", "x"], /neither a provider nor a fixture/],
     [["probe", "fazz", "--secret", "x"], /needs the handler's URL/],
     [["probe", "fazz", "--to", ":1"], /no secret was given/],
     [["probe", "fazz", "--to", ":1", "--secret", "x", "--wait", "soon"], /not a duration/],

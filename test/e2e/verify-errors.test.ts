@@ -44,7 +44,7 @@ describe("whk verify: unreadable or malformed input exits 2 with one clear line,
 
   it("bad flags: an unknown --provider, a bad --tolerance or --at", () => {
     const file = write("f.json", requestFileText(signedFixture("fazz-va-dynamic")));
-    expect(run(["verify", file, "--secret", aSecret, "--provider", "stripe"]).stderr).toMatch(/^whk: unknown provider "stripe"/);
+    expect(run(["verify", file, "--secret", aSecret, "--provider", "acmepay-unknown"]).stderr).toMatch(/^whk: unknown provider "acmepay-unknown"/);
     expect(run(["verify", file, "--secret", aSecret, "--tolerance", "soon"]).code).toBe(2);
     expect(run(["verify", file, "--secret", aSecret, "--at", "yesterday"]).code).toBe(2);
   });

@@ -28,10 +28,19 @@ const bodies: Record<ProviderName, string> = {
   "doku-snap": signedFixture("doku-snap-va-payment").body.toString(),
   tripay: signedFixture("tripay-payment-paid").body.toString(),
   duitku: signedFixture("duitku-payment-success").body.toString(),
+  paymongo: signedFixture("paymongo-payment-paid").body.toString(),
+  // The v2 event webhook: `whk sign` sends the provider's JSON Content-Type (a v1 form needs --header).
+  hitpay: signedFixture("hitpay-charge-created").body.toString(),
+  billplz: signedFixture("billplz-bill-paid").body.toString(),
+  ipay88: signedFixture("ipay88-payment-success").body.toString(),
+  "2c2p": signedFixture("2c2p-payment-success").body.toString(),
+  adyen: signedFixture("adyen-authorisation").body.toString(),
+  stripe: signedFixture("stripe-payment-intent-succeeded").body.toString(),
+  razorpay: signedFixture("razorpay-order-paid").body.toString(),
 };
 
 /** Providers that write the signature into the body: the signed body differs from the input there. */
-const signsInTheBody = new Set<ProviderName>(["chaipay", "midtrans", "duitku"]);
+const signsInTheBody = new Set<ProviderName>(["chaipay", "midtrans", "duitku", "billplz", "ipay88", "2c2p", "adyen"]);
 
 describe("whk sign, then whk verify, for every provider", () => {
   it.each(Object.keys(bodies) as ProviderName[])("%s: sign --json, verify the saved request", (provider) => {
@@ -91,7 +100,7 @@ describe("whk sign output", () => {
 
   it.each([
     ["no --provider", ["sign", "-"], /required option '--provider <name>'/],
-    ["an unknown provider", ["sign", "-", "--provider", "stripe", "--secret", "s"], /unknown provider "stripe"/],
+    ["an unknown provider", ["sign", "-", "--provider", "acmepay-unknown", "--secret", "s"], /unknown provider "acmepay-unknown"/],
     ["two secrets", ["sign", "-", "--provider", "fazz", "--secret", "a", "--secret", "b"], /signing uses one secret/],
     ["a missing body file", ["sign", join(scratch, "nope.json"), "--provider", "fazz", "--secret", "s"], /body file \S+nope\.json does not exist/],
     ["a Topremit flag for another provider", ["sign", "-", "--provider", "fazz", "--secret", "s", "--access-token", "t"], /--access-token applies to Topremit, DOKU \(SNAP\) only/],

@@ -1,6 +1,6 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import type { CapturedRequest } from "./http-server.js";
-import type { DeliveryCheck } from "./provider-verifiers.js";
+import { same, type DeliveryCheck } from "./delivery-check.js";
 
 /**
  * Signature checks for the Indonesian gateways, written in the test from each gateway's docs and SDK
@@ -9,8 +9,6 @@ import type { DeliveryCheck } from "./provider-verifiers.js";
  * whk's verify.
  */
 
-const same = (expected: string, given: string | undefined): boolean =>
-  given !== undefined && expected.length === given.length && timingSafeEqual(Buffer.from(expected), Buffer.from(given));
 const json = (body: Buffer): Record<string, unknown> => JSON.parse(body.toString("utf8")) as Record<string, unknown>;
 const pass = (ok: boolean, why: string): DeliveryCheck => (ok ? { ok: true, signed: true } : { ok: false, why });
 

@@ -24,8 +24,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The answer every provider counts as delivered (SingleView wants "status":"OK", Tripay "success":true; the rest want 200). */
-export const acknowledgeAll: Responder = () => ({ status: 200, headers: { "content-type": "application/json" }, body: '{"status":"OK","success":true}' });
+/**
+ * The answer every provider counts as delivered: SingleView wants "status":"OK", Tripay "success":true,
+ * PayMongo any JSON, iPay88's BackendURL the word RECEIVEOK (its form carries MerchantCode), the rest a 200
+ * or any 2xx.
+ */
+export const acknowledgeAll: Responder = (request) =>
+  /(^|&)MerchantCode=/.test(request.body.toString("latin1"))
+    ? { status: 200, headers: { "content-type": "text/plain" }, body: "RECEIVEOK" }
+    : { status: 200, headers: { "content-type": "application/json" }, body: '{"status":"OK","success":true}' };
 
 function flatten(headers: IncomingMessage["headers"]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,25 +1,16 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { gatewayChecks } from "./gateway-verifiers.js";
 import type { CapturedRequest } from "./http-server.js";
+import { hexBodyHmac, same, type DeliveryCheck } from "./delivery-check.js";
+import { regionalChecks } from "./regional-verifiers.js";
+
+export type { DeliveryCheck } from "./delivery-check.js";
 
 /**
  * Each provider's signature check, written in the test from the providers' docs
  * (/work/shared/providers.md) with node:crypto only: never whk's own scheme or verify code, so an e2e
  * test cannot pass merely because whk agrees with itself.
  */
-
-export type DeliveryCheck = { ok: true; signed: boolean } | { ok: false; why: string };
-
-const same = (expected: string, given: string | undefined): boolean =>
-  given !== undefined && expected.length === given.length && timingSafeEqual(Buffer.from(expected), Buffer.from(given));
-
-/** Paycombat X-Signature, Fazz Xfers-Signature: lowercase hex HMAC-SHA256(secret, raw body). */
-function hexBodyHmac(header: string) {
-  return (request: CapturedRequest, secret: string): DeliveryCheck => {
-    const expected = createHmac("sha256", secret).update(request.body).digest("hex");
-    return same(expected, request.headers[header]) ? { ok: true, signed: true } : { ok: false, why: `${header} is not hex HMAC-SHA256 of the body` };
-  };
-}
 
 /** SNAP minify: whitespace outside JSON strings removed, every other byte kept (like Go's json.Compact). */
 export function minifyForSnap(body: Buffer): Buffer {
@@ -108,6 +99,7 @@ const checks = {
   singleview,
   chaipay,
   ...gatewayChecks,
+  ...regionalChecks,
 };
 
 /** Checks a captured delivery of `fixture` (an id like "topremit-va") the way its provider's docs say. */

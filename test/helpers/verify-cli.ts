@@ -11,7 +11,8 @@ export type Run = WhkRun;
 export const run = (args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run =>
   runWhkSync(args, { env, ...(input !== undefined ? { input } : {}) });
 
-export const aSecret = "e2e-verify-secret-3c8d";
+/** Hex, so it is a key for every scheme (some hex-decode the secret). */
+export const aSecret = "e2e0c3d8a17f5b92";
 /** Every fixture is signed as of this instant, and verified with --at it. */
 export const anInstant = "2025-05-15T05:34:31.000Z";
 

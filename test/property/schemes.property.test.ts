@@ -9,6 +9,7 @@ import { snapSymmetric } from "../../src/schemes/snap-symmetric.js";
 import { chaipaySignature } from "../../src/providers/chaipay/signature.js";
 import { chaipaySignedFields } from "../../src/providers/chaipay/field-string.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
+import { sortedFieldsScheme } from "../../src/schemes/sorted-fields/sorted-fields-scheme.js";
 
 const runs = { numRuns: 200 };
 const aSecret = fc.string({ minLength: 1, maxLength: 40 });
@@ -110,6 +111,39 @@ describe("JSON text tools", () => {
       } catch (error) {
         expect(isWhkInputError(error)).toBe(true);
       }
+    }), runs);
+  });
+});
+
+describe("sorted-fields form callbacks (HitPay v1, Billplz)", () => {
+  const schemes = [
+    sortedFieldsScheme({ signatureField: "hmac", order: "key", separator: "" }),
+    sortedFieldsScheme({ signatureField: "x_signature", order: "item-ignoring-case", separator: "|" }),
+  ];
+  const aForm = fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z_]{1,8}$/), fc.string({ maxLength: 12 })), { minLength: 1, maxLength: 8, selector: ([name]) => name })
+    .map((pairs) => pairs.filter(([name]) => name !== "hmac" && name !== "x_signature"))
+    .filter((pairs) => pairs.length > 0);
+  const formRequest = (pairs: [string, string][]): WebhookRequest =>
+    request(Buffer.from(new URLSearchParams(pairs).toString()), { "Content-Type": "application/x-www-form-urlencoded" });
+
+  it("sign then verify always passes, whatever the fields, empty values included", () => {
+    fc.assert(fc.property(aForm, aSecret, fc.nat(1), (pairs, secret, which) => {
+      const scheme = schemes[which]!;
+      expect(scheme.verify(scheme.sign(formRequest(pairs), { secret, now: aMoment }), secret, context).ok).toBe(true);
+    }), runs);
+  });
+
+  it("any changed value fails; re-encoding the form (%20 for +) does not", () => {
+    fc.assert(fc.property(aForm, aSecret, fc.nat(1), fc.nat(), (pairs, secret, which, pick) => {
+      const scheme = schemes[which]!;
+      const signed = scheme.sign(formRequest(pairs), { secret, now: aMoment });
+      const at = pick % pairs.length;
+      const changed = pairs.map(([name, value], i): [string, string] => [name, i === at ? `${value}x` : value]);
+      const signature = new URLSearchParams(signed.body.toString()).get(which === 0 ? "hmac" : "x_signature") ?? "";
+      const tampered = formRequest([...changed, [which === 0 ? "hmac" : "x_signature", signature]]);
+      expect(scheme.verify(tampered, secret, context)).toMatchObject({ ok: false, reason: "bad-signature" });
+      const reEncoded = { ...signed, body: Buffer.from(signed.body.toString().replace(/\+/g, "%20")) };
+      expect(scheme.verify(reEncoded, secret, context).ok).toBe(true);
     }), runs);
   });
 });

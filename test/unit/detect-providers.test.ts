@@ -6,7 +6,7 @@ import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { signRequest } from "../../src/sign/sign-request.js";
 import { detectProvider } from "../../src/verify/detect-provider.js";
 
-const aSecret = "detect-secret-41";
+const aSecret = "de7ec7000000000000000000000000000000000000000000000000000000041a"; // hex: Adyen's key must be
 
 /** A signed delivery as a receiver sees it: no whk `provider` field, only headers and body. */
 function asReceived(id: string, options: Readonly<Record<string, string>> = {}): WebhookRequest {

@@ -4,11 +4,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { allFixtures } from "../../src/fixtures/fixture-catalog.js";
+import type { Fixture } from "../../src/fixtures/fixture.js";
+import { bodyKindOf, parseBodyObject } from "../../src/primitives/body-text.js";
 import { eventSchemas } from "../../src/providers/event-schemas.js";
 import { countIssues, KNOWN_KEYWORDS, matches, type JsonSchema } from "../../src/primitives/json-schema-check.js";
 import { checkEventSchema } from "../../src/verify/check-event-schema.js";
-import { bodyKindOf, parseBodyObject } from "../../src/primitives/body-text.js";
-import type { Fixture } from "../../src/fixtures/fixture.js";
 
 /** A fixture's body as the schemas see it: JSON parsed, or a form's fields by name. */
 const parsedBody = (fixture: Fixture): unknown => parseBodyObject(bodyKindOf(fixture.headers), fixture.body);
@@ -49,6 +49,7 @@ function keywordsIn(node: unknown, into = new Set<string>()): Set<string> {
 
 const generated = generate();
 if (process.env["WHK_UPDATE_SCHEMAS"] === "1") writeFileSync(generatedPath, generated);
+
 const committed = JSON.parse(readFileSync(generatedPath, "utf8")) as Record<string, { jsonSchema: JsonSchema }>;
 
 describe("the JSON Schemas verify uses instead of zod", () => {

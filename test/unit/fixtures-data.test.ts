@@ -51,6 +51,19 @@ const listedFixtureIds = [
   "tripay-payment-expired",
   "duitku-payment-success",
   "duitku-payment-failed",
+  "paymongo-payment-paid",
+  "paymongo-payment-failed",
+  "hitpay-payment-completed",
+  "hitpay-charge-created",
+  "billplz-bill-paid",
+  "ipay88-payment-success",
+  "2c2p-payment-success",
+  "adyen-authorisation",
+  "adyen-refund",
+  "stripe-payment-intent-succeeded",
+  "stripe-checkout-session-completed",
+  "razorpay-payment-captured",
+  "razorpay-order-paid",
 ];
 
 type FixtureFile = z.infer<typeof fixtureFileSchema>;

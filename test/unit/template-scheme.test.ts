@@ -179,6 +179,14 @@ describe("explain, for any template instance, with no provider-specific code", (
     expect(verify(request)).toMatchObject({ reason: "malformed-signature", explain: { cause: "signature-encoding" } });
   });
 
+  it("a signature under another key of the header (v0 beside v1), valid and malformed alike", () => {
+    const mac = createHmac("sha256", "whsec_c2VjcmV0").update(`${unix}.${body}`).digest("hex");
+    const onlyV0 = { ...signed, headers: setHeader(signed.headers, "Acme-Signature", `t=${unix},v0=${mac}`) };
+    expect(verify(onlyV0)).toMatchObject({ reason: "malformed-signature", explain: { cause: "signature-key", summary: expect.stringContaining('under "v0"') } });
+    const wrongV1 = { ...signed, headers: setHeader(signed.headers, "Acme-Signature", `t=${unix},v1=${"0".repeat(64)},v0=${mac}`) };
+    expect(verify(wrongV1)).toMatchObject({ reason: "bad-signature", explain: { cause: "signature-key", evidence: expect.arrayContaining(["valid under: v0; read under: v1"]) } });
+  });
+
   it("no near miss: says so and shows the string-to-sign", () => {
     const result = verify(signed, "another");
     expect(result.explain?.cause).toBe("no-match");

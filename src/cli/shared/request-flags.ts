@@ -3,8 +3,7 @@ import { parseWholeNumber } from "../../primitives/whole-number.js";
 import type { Fixture } from "../../fixtures/fixture.js";
 import { setHeader, type Headers } from "../../primitives/headers.js";
 import { assertJsonText } from "../../primitives/json-text.js";
-import { prepareFixtureRequest, type FieldOverride, type PrepareOptions } from "../../fixtures/prepare-fixture-request.js";
-import type { WebhookRequest } from "../../primitives/webhook-request.js";
+import type { FieldOverride, PrepareOptions } from "../../fixtures/prepare-fixture-request.js";
 import { readStdin, readUserFile } from "../../primitives/read-input.js";
 import { providerOptionValues } from "./provider-flags.js";
 import { projectSettingsFor, targetFor } from "./provider-settings.js";
@@ -77,8 +76,4 @@ export function prepareOptionsFor(fixture: Fixture, parsed: ParsedRequestFlags):
   const { to, ...rest } = parsed;
   const settings = projectSettingsFor(fixture.provider, rest.headers, rest.options);
   return { ...rest, ...settings, fixture, url: targetFor(to, fixture.provider) };
-}
-
-export function prepareFromFlags(fixture: Fixture, flags: RequestFlags): WebhookRequest {
-  return prepareFixtureRequest(prepareOptionsFor(fixture, parseRequestFlags(flags)));
 }

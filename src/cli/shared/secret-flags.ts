@@ -77,7 +77,7 @@ function onlyOne(secrets: readonly string[]): string | undefined {
   return secrets[0];
 }
 
-let noted = false;
+const noted = new Set<string>();
 
 /**
  * The secret a provider's deliveries are signed with: as `secretsFor`, else the default test secret
@@ -88,9 +88,10 @@ export function signingSecret(flags: SecretFlags, provider: Provider): string | 
   if (!provider.scheme.needsSecret) return undefined;
   const secret = onlyOne(secretsFor(flags, provider.name));
   if (secret !== undefined) return secret;
-  if (!noted) process.stderr.write(`whk: signed with the default test secret ${DEFAULT_TEST_SECRET}; pass --secret, set WHK_SECRET or configure it\n`);
-  noted = true;
-  return DEFAULT_TEST_SECRET;
+  const test = provider.testSecret ?? DEFAULT_TEST_SECRET;
+  if (!noted.has(test)) process.stderr.write(`whk: signed with the default test secret ${test}${test === DEFAULT_TEST_SECRET ? "" : ` (${provider.displayName})`}; pass --secret, set WHK_SECRET or configure it\n`);
+  noted.add(test);
+  return test;
 }
 
 /** Exactly one real secret, required when the provider signs (probe: a verdict against a made-up secret would mislead). */

@@ -56,10 +56,6 @@ export const chaipaySignature: SignatureScheme = {
   },
   variants: chaipayVariants,
   mistakes: (request, context) => chaipayMistakes(chaipaySignature.sign(request, context), context.secret),
-  signedFields(request) {
-    const body = parseJsonObject(request.body);
-    return body ? chaipaySignedFields[chaipayVariantOf(body) ?? "payment"] : [];
-  },
   noMatchEvidence: () => ["the signed message is the field string below; compare it with the one the sender signed"],
   unsignedBecause(request) {
     const body = parseJsonObject(request.body);

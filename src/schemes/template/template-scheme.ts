@@ -10,6 +10,7 @@ import { headerFormat, type HeaderFormat } from "./header-format.js";
 import { decodeMac, encodedLength, encodeMac, ENCODING_WORDS, keyOf } from "./mac-encoding.js";
 import { messageParts, templateProblems, type MessagePart, type SignatureTemplate } from "./signature-template.js";
 import { describeMessage, renderMessage } from "./template-message.js";
+import { otherKeyVariants } from "./other-key-variants.js";
 import { templateMistakes } from "./template-mistakes.js";
 import { templateVariants, type MacChange } from "./template-variants.js";
 
@@ -164,17 +165,23 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
         compute: (secret, withHash) => mac(request, located.timestamp, secret, { hash: withHash }),
       };
     },
-    variants(request) {
+    *variants(request) {
+      if (token) return;
       const located = locate(request);
-      if (token || "problem" in located) return [];
-      const given = located.signatures.map((text) => decodeMac(text, hash, encoding)).filter((m): m is Buffer => m !== undefined);
-      const matches = (secret: string, change: MacChange & { request?: WebhookRequest }): boolean => {
-        const expected = mac(change.request ?? request, located.timestamp, secret, change);
-        return given.some((mac) => bytesEqual(expected, mac));
-      };
-      return templateVariants({ template, parts: compile().parts, request, matches });
+      if (!("problem" in located)) {
+        const given = located.signatures.map((text) => decodeMac(text, hash, encoding)).filter((m): m is Buffer => m !== undefined);
+        const matches = (secret: string, change: MacChange & { request?: WebhookRequest }): boolean => {
+          const expected = mac(change.request ?? request, located.timestamp, secret, change);
+          return given.some((mac) => bytesEqual(expected, mac));
+        };
+        yield* templateVariants({ template, parts: compile().parts, request, matches });
+      }
+      // Also for a malformed header: the signature may be well-formed under a key this scheme does not read.
+      if (formatText !== undefined) {
+        const received = getHeader(request.headers, where);
+        yield* otherKeyVariants({ where, format: formatText, received, decode: (text) => decodeMac(text, hash, encoding), mac: (secret, timestamp) => mac(request, timestamp, secret) });
+      }
     },
-    signedFields: () => compile().parts.flatMap((part) => (part.kind === "field" ? [part.name] : [])),
     noMatchEvidence(request) {
       if (token) {
         const located = locate(request);

@@ -2,6 +2,7 @@ import { bodyKindOf } from "../../primitives/body-text.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import { getProvider } from "../../providers/index.js";
 import type { Attempt, Explanation } from "../../schemes/explanation.js";
+import { schemeFor } from "../../schemes/scheme.js";
 import { bodyVariants } from "./body-variants.js";
 import { encodingVariants } from "./encoding-variants.js";
 import { secretVariants } from "./secret-variants.js";
@@ -55,6 +56,8 @@ function* attemptsFor({ request, provider, secrets, reason }: ExplainInput): Gen
   const { scheme, displayName } = getProvider(provider);
   const facts = scheme.facts?.(request);
   if (reason === "malformed-signature") {
+    // The signature may be well-formed where the scheme did not look (under another key of its header).
+    if (scheme.variants) yield* scheme.variants(request);
     if (facts) yield* encodingVariants(facts, displayName);
     return;
   }
@@ -63,7 +66,7 @@ function* attemptsFor({ request, provider, secrets, reason }: ExplainInput): Gen
     const check = scheme.verify(candidate, secret, { at: EPOCH, toleranceMs: Number.POSITIVE_INFINITY });
     return check.ok || check.reason === "timestamp-out-of-tolerance" || check.reason === "bad-timestamp";
   };
-  if (scheme.covers.body === "bytes") {
+  if (schemeFor(scheme, request).covers.body === "bytes") {
     // A scheme that normalises the body (SNAP minifies it) signs some variants the same: skip those.
     const original = scheme.preimage?.(request);
     for (const variant of bodyVariants(request.body, bodyKindOf(request.headers))) {

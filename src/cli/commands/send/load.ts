@@ -22,7 +22,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
   const lanes = settings.fixtures.map((fixture) => {
     const provider = getProvider(fixture.provider);
     const options = prepareOptionsFor(fixture, context.flags);
-    return { fixture, provider, options, make: createRequestFactory(options), sign: signerFor(provider, context.secretOf(provider)), expectation: expectationFor(provider, settings) };
+    return { fixture, provider, options, make: createRequestFactory(options), sign: signerFor(provider, context.secretOf(provider), options.options), expectation: expectationFor(provider, settings) };
   });
   const laneOf = (index: number) => lanes[index % lanes.length] as (typeof lanes)[number];
   const clock = signingClock(settings.signAt);

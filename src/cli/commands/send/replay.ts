@@ -7,7 +7,7 @@ import { readStdin } from "../../../primitives/read-input.js";
 import type { WebhookRequest } from "../../../primitives/webhook-request.js";
 import { getProvider } from "../../../providers/index.js";
 import { detectProvider } from "../../../verify/detect-provider.js";
-import { targetFor } from "../../shared/provider-settings.js";
+import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
 import { signerFor } from "../../shared/signer.js";
 import type { Outgoing, SendContext } from "./context.js";
 import type { ReplaySettings } from "./options.js";
@@ -39,7 +39,7 @@ export function replayDeliveries(context: SendContext, replay: ReplaySettings): 
     if (provider === undefined) {
       throw new WhkInputError("unknown-sender", `${source}: no provider's headers or body match it, so whk cannot sign it again`, "name the sender with --provider (see `whk list`), or replay it as captured without --resign");
     }
-    const sign = signerFor(provider, context.secretOf(provider));
+    const sign = signerFor(provider, context.secretOf(provider), projectSettingsFor(provider.name, undefined, undefined).options);
     const unsigned: WebhookRequest = { ...next, provider: provider.name };
     sign(unsigned, new Date()); // a body the scheme cannot sign fails now, before anything is sent
     return { subject, provider, sign: (now) => sign(unsigned, now) };

@@ -55,8 +55,9 @@ function retryDelays(provider: Provider | undefined, settings: SendSettings, not
 function fixtureDeliveries(context: SendContext): Outgoing[] {
   return context.settings.fixtures.map((fixture) => {
     const provider = getProvider(fixture.provider);
-    const unsigned = prepareFixtureRequest(prepareOptionsFor(fixture, context.flags));
-    const sign = signerFor(provider, context.secretOf(provider));
+    const options = prepareOptionsFor(fixture, context.flags);
+    const unsigned = prepareFixtureRequest(options);
+    const sign = signerFor(provider, context.secretOf(provider), options.options);
     return { subject: { fixture: fixture.id }, provider, sign: (now) => sign(unsigned, now) };
   });
 }

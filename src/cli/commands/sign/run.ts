@@ -4,8 +4,9 @@ import { parseInstant } from "../../../primitives/time-format.js";
 import type { WebhookRequest } from "../../../primitives/webhook-request.js";
 import { getProvider } from "../../../providers/index.js";
 import type { Provider } from "../../../providers/provider.js";
+import { schemeFor } from "../../../schemes/scheme.js";
 import { EXIT_OK } from "../../exit-codes.js";
-import { formatRequest } from "../../shared/format-request.js";
+import { formatRequest } from "../../../primitives/format-request.js";
 import { providerOptionValues } from "../../shared/provider-flags.js";
 import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
 import { parseHeaderFlags } from "../../shared/request-flags.js";
@@ -34,7 +35,7 @@ export function runSign(file: string, flags: SignFlags): number {
   const unsigned = buildRequest({ provider, url: targetFor(flags.to, provider.name), body, ...settings });
   const secret = signingSecret(flags, provider);
   const now = flags.timestamp !== undefined ? parseInstant(flags.timestamp, "--timestamp") : new Date();
-  const signed = signerFor(provider, secret)(unsigned, now);
+  const signed = signerFor(provider, secret, settings.options)(unsigned, now);
   noteWhenUnsigned(provider, unsigned);
   const format = flags.json ? "json" : (flags.format ?? "headers");
   if (format !== "headers") {
@@ -42,7 +43,7 @@ export function runSign(file: string, flags: SignFlags): number {
     return EXIT_OK;
   }
   process.stdout.write(Object.entries(signed.headers).map(([name, value]) => `${name}: ${value}\n`).join(""));
-  const where = provider.scheme.signatureIn;
+  const where = schemeFor(provider.scheme, signed).signatureIn;
   if (where !== undefined && "bodyField" in where) {
     // The signature is inside the body, so the body is part of the answer; its bytes are written as is.
     process.stdout.write("\n");

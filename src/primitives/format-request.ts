@@ -1,6 +1,6 @@
-import { curlCommand } from "../../primitives/curl-command.js";
-import { toRequestFile, utf8OrUndefined } from "../../primitives/request-file.js";
-import type { WebhookRequest } from "../../primitives/webhook-request.js";
+import { curlCommand } from "./curl-command.js";
+import { toRequestFile, utf8OrUndefined } from "./request-file.js";
+import type { WebhookRequest } from "./webhook-request.js";
 
 export type RequestFormat = "http" | "json" | "curl";
 
