@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fixturesOf } from "../../src/fixtures/fixture-catalog.js";
 import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
@@ -111,5 +111,13 @@ describe("the mistakes probe signs, checked with formulas written here", () => {
     expect(new Set(signatures).size).toBe(signatures.length);
     expect(signatures).not.toContain(genuine.headers["X-SIGNATURE"]);
     expect(mistakes.map((m) => m.cause)).toEqual(expect.arrayContaining(["path-query", "path-absolute-url", "path-prefix", "token-bearer", "body-reformatted", "secret-whitespace"]));
+  });
+
+  it("Billplz (a sorted-fields form): the fields in the body's order, signed as a handler that forgets to sort would", () => {
+    const unsigned = prepareFixtureRequest({ fixture: "billplz-bill-paid", url: aUrl, seed: 1 });
+    const bodyOrder = mistakesFor(providers.billplz, unsigned, aSecret, anInstant).find((m) => m.handlerDoes.startsWith("it joins the fields in the body's order"));
+    const form = new URLSearchParams(bodyOrder!.request.body.toString("utf8"));
+    const items = [...form.entries()].filter(([name]) => name !== "x_signature").map(([name, value]) => `${name}${value}`);
+    expect(form.get("x_signature")).toBe(createHmac("sha256", aSecret).update(items.join("|")).digest("hex"));
   });
 });
