@@ -34,7 +34,7 @@ export const skipped = (why: string): ProbeVerdict => ({ result: "skip", got: "-
 /** Judges the outcomes of one probe case against what it expects. */
 export function judgeProbe(probe: ProbeCase, outcomes: readonly ProbeOutcome[]): ProbeVerdict {
   const fault = outcomes.find((o): o is Extract<ProbeOutcome, { fault: string }> => "fault" in o);
-  if (fault) return failed(fault.fault, `the handler did not answer (${fault.fault})`, probe.ifItFails);
+  if (fault) return failed(fault.fault, `the handler did not answer (${fault.fault})`, (fault.timedOut ? probe.ifItTimesOut : undefined) ?? probe.ifItFails);
   const answers = outcomes.map((o) => (o as { answer: ReceiverAnswer }).answer);
   const got = answers.map(short).join(", then ");
   const last = answers[answers.length - 1] as ReceiverAnswer;
@@ -67,8 +67,10 @@ export function judgeInTime(probe: ProbeCase, outcomes: readonly ProbeOutcome[])
   const rule = probe.rule?.text ?? "";
   const late = outcomes.find((o) => ("fault" in o ? o.timedOut : o.elapsedMs > limit));
   if (late) {
-    const got = "fault" in late ? `no answer in ${formatDuration(late.elapsedMs)}` : `answered in ${formatDuration(late.elapsedMs)}`;
-    return failed(got, `a genuine delivery was not answered within ${formatDuration(limit)}: ${got}`, rule);
+    const waited = formatDuration(late.elapsedMs);
+    return "fault" in late
+      ? failed(`no answer in ${waited}`, `a genuine delivery got no answer within the documented ${formatDuration(limit)} (whk waited ${waited})`, rule)
+      : failed(`answered in ${waited}`, `a genuine delivery was answered in ${waited}, past the documented ${formatDuration(limit)}`, rule);
   }
   const timed = outcomes.filter((o) => "answer" in o);
   if (timed.length === 0) return skipped("no genuine delivery was answered, so there is no answer time to judge");

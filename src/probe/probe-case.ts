@@ -37,6 +37,8 @@ export interface ProbeCase {
   expect: ProbeExpectation;
   /** What a real attacker or the real provider does if this check fails. */
   ifItFails: string;
+  /** What the provider does when it gets no answer in time, where that differs (a documented timeout rule). */
+  ifItTimesOut?: string;
   /** A check that means something only once a genuine delivery was acknowledged: skipped unless that check (its id) passed. */
   dependsOn?: string;
   /** How long the handler has to answer each request; default the run's own timeout. */

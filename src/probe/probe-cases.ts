@@ -58,7 +58,7 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbePlan {
   // Genuine deliveries get as long as the provider waits, when its docs say; forgeries the run's timeout.
   const timeout = provider.deliveryTimeout;
   const genuineDeadline = timeout?.ms ?? options.timeoutMs;
-  const genuine = (deadline = genuineDeadline) => (deadline !== undefined ? { deadlineMs: deadline } : {});
+  const genuine = () => ({ ...(genuineDeadline !== undefined ? { deadlineMs: genuineDeadline } : {}), ...(timeout !== undefined ? { ifItTimesOut: timeout.rule } : {}) });
   const cases: ProbeCase[] = [];
 
   for (const fixture of options.fixtures) {
@@ -171,7 +171,8 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbePlan {
 /**
  * Why a handler that acknowledged the compact genuine body rejects the same event written another way:
  * it signs a re-serialisation of what it parsed (key order: a serialiser that sorts keys), or, where the
- * scheme signs the same for both, it derives the signed bytes differently from the scheme.
+ * scheme signs the same for both, it derives the signed bytes differently from the scheme. One sentence
+ * per cause, whatever the rewrite, so a report says it once.
  */
 function rawBodyDiagnosis(provider: Provider, variant: RawBodyVariant, signed: WebhookRequest): string {
   const { displayName } = provider;
@@ -181,7 +182,7 @@ function rawBodyDiagnosis(provider: Provider, variant: RawBodyVariant, signed: W
     return `your handler verifies a re-serialised body, not the raw bytes: it sorts the keys before signing (Go's json.Marshal of a map, Python's json.dumps(sort_keys=True), PHP's ksort), so genuine deliveries in ${displayName}'s own key order are rejected. ${RAW_BODY_FIX}`;
   }
   if (scheme.preimage?.(reserialised) !== scheme.preimage?.(signed)) {
-    return `your handler verifies a re-serialised body, not the raw bytes: it acknowledged the compact body, which a parse and re-serialise (JSON.stringify(req.body) after express.json(), json.dumps(request.json)) gives back unchanged, and rejected the same event ${variant.how}, which it does not; genuine deliveries written that way are rejected in production. ${RAW_BODY_FIX}`;
+    return `your handler verifies a re-serialised body, not the raw bytes: it acknowledged the compact body, which a parse and re-serialise (JSON.stringify(req.body) after express.json(), json.dumps(request.json)) gives back unchanged, and rejected the same event written as other senders write it, which a re-serialise changes; genuine deliveries written that way are rejected in production. ${RAW_BODY_FIX}`;
   }
-  return `your handler rejects the same event ${variant.how}, although ${displayName}'s string-to-sign is the same for both (${scheme.summary}): it derives the signed bytes from the body differently from the scheme (for SNAP: the SHA-256 of the body with the whitespace outside strings removed)`;
+  return `your handler rejects the same event laid out another way, although ${displayName}'s string-to-sign is the same for both (${scheme.summary}): it derives the signed bytes from the body differently from the scheme (for SNAP: the SHA-256 of the body with the whitespace outside strings removed)`;
 }

@@ -48,7 +48,7 @@ export async function runProbe(cases: readonly ProbeCase[], send: SendOne, event
     let verdict: ProbeVerdict;
     const dependency = probe.dependsOn !== undefined ? byId.get(probe.dependsOn) : undefined;
     if (probe.dependsOn !== undefined && dependency?.verdict.result !== "pass") {
-      verdict = skipped(`the genuine delivery it builds on (${probe.dependsOn}) was not acknowledged, so this check would say nothing`);
+      verdict = skipped(`builds on the genuine delivery ${probe.dependsOn}, which was not acknowledged`);
     } else if (probe.measures !== undefined) {
       verdict = judgeInTime(probe, probe.measures.ids.flatMap((id) => byId.get(id)?.outcomes ?? []));
     } else {

@@ -23,6 +23,9 @@ export function pathVariants(received: string, url: string, name: string): PathV
   if (query) {
     out.push({ cause: "path-query", signed: path, evidence: evidence(path), summary: `the signature matches ${name} without its query string ("${path}"): the signer left the query out (the relative path is signed with all its parameters), or a query was added after signing` });
   }
+  if (!query) {
+    out.push({ cause: "path-empty-query", signed: `${path}?`, evidence: evidence(`${path}?`), summary: `the signature matches ${name} with a "?" and no query ("${path}?"): the signer built the path with an empty query string (as Flask's request.full_path does), where the path is signed exactly as sent` });
+  }
   const toggled = path.endsWith("/") && path !== "/" ? path.slice(0, -1) : `${path}/`;
   const slash = path.endsWith("/") ? "without its trailing slash" : "with a trailing slash";
   out.push({ cause: "path-trailing-slash", signed: `${toggled}${query}`, evidence: evidence(`${toggled}${query}`), summary: `the signature matches ${name} ${slash} ("${toggled}${query}"): the callback URL configured with the sender and the path your app receives differ by a trailing slash` });

@@ -25,26 +25,37 @@ const RESULT = { pass: () => colors.green("pass"), fail: () => colors.red("FAIL"
 export function renderProbeRows(rows: readonly ProbeRow[]): string {
   const table = formatTable(
     ["RESULT", "CHECK", "FIXTURE", "GOT"],
-    rows.map(({ probe, verdict }) => [RESULT[verdict.result](), probe.kind, probe.fixture, verdict.got]),
+    // The check's own name (raw-body-escapes), not only its kind: several checks share a kind.
+    rows.map(({ probe, verdict }) => [RESULT[verdict.result](), probe.id.split("/").slice(1).join("/"), probe.fixture, verdict.got]),
   );
+  // A consequence, a diagnosis and a list of causes are spelled out once, not on every row they apply to.
   const told = new Set<string>();
+  const once = (text: string): boolean => {
+    if (text === "" || told.has(text)) return false;
+    told.add(text);
+    return true;
+  };
   const lines: string[] = [];
+  const skippedFor = new Map<string, string[]>();
   for (const { probe, verdict } of rows) {
     if (verdict.result === "skip") {
-      lines.push(colors.dim(`  - ${probe.id}: skipped: ${verdict.why}`));
+      skippedFor.set(verdict.why, [...(skippedFor.get(verdict.why) ?? []), probe.id]);
       continue;
     }
     if (verdict.result !== "fail") continue;
-    const fresh = verdict.consequence !== "" && !told.has(verdict.consequence);
-    told.add(verdict.consequence);
-    lines.push(`  ${colors.red("✗")} ${probe.id}: ${verdict.why}${fresh ? `: ${verdict.consequence}` : ""}`);
+    lines.push(`  ${colors.red("✗")} ${probe.id}: ${verdict.why}${once(verdict.consequence) ? `: ${verdict.consequence}` : ""}`);
     if (probe.rule !== undefined) lines.push(colors.dim(`      rule: ${probe.rule.source}`));
-    if (verdict.diagnosis !== undefined) lines.push(`      diagnosis: ${verdict.diagnosis}`);
+    if (verdict.diagnosis !== undefined) lines.push(`      diagnosis: ${once(verdict.diagnosis) ? verdict.diagnosis : "the same mistake as above"}`);
     if (verdict.likelyCauses !== undefined) {
-      lines.push("      no usual mistake explains it; likely causes, most likely first:");
-      verdict.likelyCauses.forEach((cause, i) => lines.push(`        ${i + 1}. ${cause}`));
+      const causes = verdict.likelyCauses.join("\n");
+      if (!once(causes)) lines.push("      no usual mistake explains it; the likely causes are the ones above");
+      else {
+        lines.push("      no usual mistake explains it; likely causes, most likely first:");
+        verdict.likelyCauses.forEach((cause, i) => lines.push(`        ${i + 1}. ${cause}`));
+      }
     }
   }
+  for (const [why, ids] of skippedFor) lines.push(colors.dim(`  - skipped: ${ids.join(", ")}: ${why}`));
   return lines.length > 0 ? `${table}\n${lines.join("\n")}\n` : table;
 }
 

@@ -21,7 +21,7 @@ export function registerProbe(program: Command, setExit: SetExit): void {
     .addHelpText(
       "after",
       `\nChecks: each event's genuine delivery gets the provider's acknowledgement, also when its body is
-written in ways a parse and re-serialise does not give back (pretty-printed, keys in another order, \/ and
+written in ways a parse and re-serialise does not give back (pretty-printed, keys in another order, \\/ and
 \\uXXXX escapes, numbers with trailing zeros: each signed over its exact bytes, for providers that sign
 the body's bytes), and within the provider's documented timeout, where it documents one. A tampered
 body, a wrong secret and a missing signature are rejected (4xx). Where the scheme signs a timestamp, a
