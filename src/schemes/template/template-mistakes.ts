@@ -1,10 +1,8 @@
-import { readBodyField, writeBodyField } from "../../primitives/body-field.js";
-import { decimalString } from "../../primitives/decimal-string.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import { handlerPathMistakes } from "../path-variants.js";
 import type { SignedMistake } from "../scheme.js";
 import type { MessagePart, SignatureTemplate } from "./signature-template.js";
-import { keyReadings, type MacChange } from "./template-variants.js";
+import { keyReadings, respelledNumericFields, type MacChange } from "./template-variants.js";
 
 export interface TemplateMistakeInput {
   template: SignatureTemplate;
@@ -67,26 +65,12 @@ function otherOrders<T>(items: readonly T[]): T[][] {
 
 /** A signed number formatted again before signing: `10000.00` signed as `10000`, `100.5` as `100.50`. */
 function* fieldFormatMistakes({ parts, request, signWith }: TemplateMistakeInput): Generator<SignedMistake> {
-  for (const part of parts) {
-    if (part.kind !== "field") continue;
-    const received = readBodyField(request, part.name);
-    if (received === undefined || !/^-?\d+(\.\d+)?$/.test(received)) continue;
-    const number = Number(received);
-    const spellings = new Set([number.toFixed(2), decimalString(number), `${Math.trunc(number)}`]);
-    spellings.delete(received);
-    for (const spelling of spellings) {
-      let candidate: WebhookRequest;
-      try {
-        candidate = { ...request, body: writeBodyField(request, part.name, spelling) };
-      } catch {
-        continue;
-      }
-      yield {
-        cause: "field-format",
-        handlerDoes: `it signs ${part.name} written "${spelling}", where the value is signed exactly as it arrives ("${received}"): a number parsed and formatted again; sign the field's text as received`,
-        request: signWith({ request: candidate }),
-      };
-    }
+  for (const { name, received, spelling, request: candidate } of respelledNumericFields(parts, request)) {
+    yield {
+      cause: "field-format",
+      handlerDoes: `it signs ${name} written "${spelling}", where the value is signed exactly as it arrives ("${received}"): a number parsed and formatted again; sign the field's text as received`,
+      request: signWith({ request: candidate }),
+    };
   }
 }
 
