@@ -42,6 +42,11 @@ export {
   type VerdictReason,
 } from "./deliver/expectation.js";
 export { createRequestFactory, type RequestFactory } from "./fixtures/request-factory.js";
+export { allScenarios as scenarios, getScenario, scenariosOf } from "./scenario/scenario-catalog.js";
+export type { Scenario, ScenarioStep, ScenarioFile, ScenarioProvenance, StepProvenance } from "./scenario/scenario.js";
+export { checkScenario } from "./scenario/check-scenario.js";
+export { renderScenario, type RenderedStep, type RenderOptions as ScenarioRenderOptions } from "./scenario/render-scenario.js";
+export { planDeliveries, duplicateRule, type DeliveryPlan, type Fault, type FaultRequest, type PlannedDelivery } from "./scenario/plan-deliveries.js";
 export {
   startCaptureServer,
   DEFAULT_LISTEN_HOST,
@@ -60,7 +65,7 @@ export type { InspectorSource } from "./inspect/inspector-source.js";
 export { parseByteSize } from "./primitives/byte-size.js";
 // The registry, and the few provider-specific helpers it re-exports (a provider's folder stays its own).
 export * from "./providers/index.js";
-export type { Provider, ProviderOption, Acknowledgement, RetryPolicy, DocLink } from "./providers/provider.js";
+export type { Provider, ProviderOption, Acknowledgement, RetryPolicy, DocLink, DeliveryHabits, DocumentedRule } from "./providers/provider.js";
 export { schemeFor, type SignatureScheme, type SignatureCheck, type FailureReason, type SignatureCoverage, type SignContext } from "./schemes/scheme.js";
 export { templateScheme } from "./schemes/template/template-scheme.js";
 export { templateProblems, type SignatureTemplate } from "./schemes/template/signature-template.js";

@@ -16,6 +16,7 @@ import { registerVerify } from "./commands/verify/register.js";
 import { registerSign } from "./commands/sign/register.js";
 import { registerProbe } from "./commands/probe/register.js";
 import { registerInspect } from "./commands/inspect/register.js";
+import { registerScenario } from "./commands/scenario/register.js";
 
 /**
  * The commander program. It only maps arguments to command modules, each imported lazily inside its
@@ -40,8 +41,9 @@ Examples:
   whk listen --secret s3cret &                          a receiver on http://127.0.0.1:4400/
   whk send topremit-va --secret s3cret --to localhost   sign, deliver, check the answer
   whk verify .whk-captures/ --secret s3cret             and say why a signature fails
-  whk listen --ui --secret s3cret                       the same in a browser: http://127.0.0.1:4041/
+  whk listen --ui --secret s3cret                       the same in a browser: http://127.0.0.1:4401/
   whk probe fazz --to :8080/callbacks/fazz --secret s3cret --junit probe.xml
+  whk scenario run midtrans-va-settlement --to :3000/hooks --duplicate   a lifecycle, with a fault
   whk init                                              a whk.config.json to start from
 
 With no secret anywhere, signing uses the test secret whk-test-secret. Precedence: --secret or
@@ -60,6 +62,7 @@ ${EXIT_CODES}`,
   registerVerify(program, setExit);
   registerSign(program, setExit);
   registerProbe(program, setExit);
+  registerScenario(program, setExit);
   openProjectOnDispatch(program);
   addProviderFlagsOnDispatch(program);
 
@@ -81,7 +84,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   program.configureOutput({
     outputError: (text, write) => write(commanderErrorLines(text)),
   });
-  for (const command of program.commands) {
+  const nested = (command: Command): Command[] => command.commands.flatMap((sub) => [sub, ...nested(sub)]);
+  for (const command of nested(program)) {
     command.exitOverride();
     command.configureOutput(program.configureOutput());
   }

@@ -11,7 +11,9 @@ import type { InspectorSource } from "./inspector-source.js";
 import { loadPageAssets, PAGE_POLICY } from "./page-assets.js";
 import { createRequestGuard } from "./request-guard.js";
 
-export const DEFAULT_INSPECTOR_PORT = 4041;
+import { DEFAULT_INSPECTOR_PORT } from "../primitives/target-url.js";
+
+export { DEFAULT_INSPECTOR_PORT };
 /** The inspector's own address: loopback only, whatever the listener binds to. */
 const HOST = "127.0.0.1";
 const MAX_API_BODY = 8 * 1024 * 1024;
@@ -19,7 +21,7 @@ const MAX_API_BODY = 8 * 1024 * 1024;
 export interface InspectorOptions extends Partial<InspectorSecrets> {
   store: CaptureStore;
   source: InspectorSource;
-  /** Default 4041; 0 picks a free port. */
+  /** Default 4401; 0 picks a free port. */
   port?: number;
   /** Every request is this provider's (listen --provider). */
   provider?: string;

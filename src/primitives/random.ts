@@ -58,3 +58,13 @@ export function randomDigits(random: Random, length: number): string {
 export function randomAlnum(random: Random, length: number): string {
   return randomString(random, ALNUM, length);
 }
+
+/** A whole number in [0, n), without modulo bias: a seeded stream gives the same choice every time. */
+export function randomBelow(random: Random, n: number): number {
+  if (!(Number.isInteger(n) && n > 0 && n <= 0x10000)) throw new RangeError("randomBelow takes a whole n in 1..65536");
+  const limit = 0x10000 - (0x10000 % n);
+  for (;;) {
+    const value = random.bytes(2).readUInt16BE(0);
+    if (value < limit) return value % n;
+  }
+}

@@ -27,6 +27,7 @@ const short = (answer: ReceiverAnswer): string => {
 
 const passed = (got: string): ProbeVerdict => ({ result: "pass", got, why: "", consequence: "" });
 const failed = (got: string, why: string, consequence: string): ProbeVerdict => ({ result: "fail", got, why, consequence });
+const labelOf = (probe: ProbeCase, index: number): string => (probe.labels?.[index] !== undefined ? ` (${probe.labels[index]})` : "");
 
 /** A check that was not run, and why. */
 export const skipped = (why: string): ProbeVerdict => ({ result: "skip", got: "-", why, consequence: "" });
@@ -48,6 +49,20 @@ export function judgeProbe(probe: ProbeCase, outcomes: readonly ProbeOutcome[]):
       if (last.status >= 500) return failed(got, `answered ${last.status}`, "a forgery should get a 4xx, not a server error (a crash on bad input is an opening, and providers retry 5xx)");
       return failed(got, `accepted with ${last.status}`, probe.ifItFails);
     }
+    case "ack-each":
+    case "same-ack": {
+      const ack = getProvider(probe.provider).ack;
+      const refused = answers.findIndex((answer) => !ack.judge(answer).ok);
+      if (refused >= 0) {
+        const judged = ack.judge(answers[refused] as ReceiverAnswer);
+        return failed(got, `delivery ${refused + 1}${labelOf(probe, refused)} was not acknowledged: ${judged.ok ? "" : judged.why}`, probe.ifItFails);
+      }
+      const original = answers[answers.length - 2];
+      if (probe.expect === "same-ack" && original !== undefined && original.status !== last.status) {
+        return failed(got, `the duplicate was answered ${last.status}, the original ${original.status}`, probe.ifItFails);
+      }
+      return passed(got);
+    }
     case "idempotent": {
       const bad = answers.findIndex((a) => a.status < 200 || a.status > 299);
       return bad < 0 ? passed(got) : failed(got, `delivery ${bad + 1} answered ${answers[bad]?.status}`, probe.ifItFails);
@@ -64,7 +79,7 @@ export function judgeProbe(probe: ProbeCase, outcomes: readonly ProbeOutcome[]):
  */
 export function judgeInTime(probe: ProbeCase, outcomes: readonly ProbeOutcome[]): ProbeVerdict {
   const limit = probe.measures?.withinMs ?? 0;
-  const rule = probe.rule?.text ?? "";
+  const rule = probe.rule?.says ?? "";
   const late = outcomes.find((o) => ("fault" in o ? o.timedOut : o.elapsedMs > limit));
   if (late) {
     const waited = formatDuration(late.elapsedMs);

@@ -13,8 +13,9 @@ export interface ProbeRow {
 }
 
 /** The text of a failure: what came back, why it fails, what follows, and what whk found about why. */
-function failureText({ verdict }: ProbeRow): string {
+function failureText({ probe, verdict }: ProbeRow): string {
   const lines = [`got: ${verdict.got}`, `${verdict.why}: ${verdict.consequence}`];
+  if (probe.rule !== undefined) lines.push(`documented: "${probe.rule.says}" (${probe.rule.url})`);
   if (verdict.diagnosis !== undefined) lines.push(`diagnosis: ${verdict.diagnosis}`);
   if (verdict.likelyCauses !== undefined) lines.push("likely causes, most likely first:", ...verdict.likelyCauses.map((cause, i) => `${i + 1}. ${cause}`));
   return lines.join("\n");

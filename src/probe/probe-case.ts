@@ -1,5 +1,6 @@
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import type { SignedMistake } from "../schemes/scheme.js";
+import type { DocumentedRule } from "../providers/provider.js";
 
 /** What a check expects from the handler. */
 export type ProbeExpectation =
@@ -10,7 +11,11 @@ export type ProbeExpectation =
   /** Every delivery of the same event answered 2xx (idempotent redelivery). */
   | "idempotent"
   /** Genuine deliveries answered within the provider's documented timeout (measured on other checks' deliveries). */
-  | "in-time";
+  | "in-time"
+  /** Every delivery acknowledged by the provider's rule (a lifecycle, whatever its order). */
+  | "ack-each"
+  /** Every delivery acknowledged, and the last (a duplicate of the one before it) answered with the same status. */
+  | "same-ack";
 
 export type ProbeCheckKind =
   | "valid"
@@ -22,7 +27,9 @@ export type ProbeCheckKind =
   | "stale-timestamp"
   | "wrong-path"
   | "replay"
-  | "tampered-amount";
+  | "tampered-amount"
+  | "duplicate"
+  | "out-of-order";
 
 /** One check of `whk probe`: the requests to send, what must come back, and what failing it means. */
 export interface ProbeCase {
@@ -47,8 +54,10 @@ export interface ProbeCase {
   mistakes?: readonly SignedMistake[];
   /** A genuine delivery: what to check, most likely first, when it is rejected and no mistake explains it. */
   likelyCauses?: readonly string[];
-  /** A check of a behaviour the provider documents: the rule and where it is written. */
-  rule?: { text: string; source: string };
   /** "in-time": the checks whose deliveries it times, and the documented limit. */
   measures?: { ids: readonly string[]; withinMs: number };
+  /** What each request is, when there are several of different events (a lifecycle's steps). */
+  labels?: string[];
+  /** The documentation the check comes from (a documented timeout; a lifecycle check: the provider's own words on duplicates or ordering). */
+  rule?: DocumentedRule;
 }

@@ -86,7 +86,7 @@ export function buildProbeCases(options: ProbeCaseOptions): ProbePlan {
       requests: [],
       expect: "in-time",
       ifItFails: timeout.rule,
-      rule: { text: timeout.rule, source: timeout.source },
+      rule: { says: timeout.rule, url: timeout.source },
       measures: { ids: options.fixtures.map((fixture) => `${fixture.id}/valid`), withinMs: timeout.ms },
     });
   } else {

@@ -72,6 +72,25 @@ export interface DeliveryTimeout {
   source: string;
 }
 
+/** A sentence from a provider's docs and the page that says it: what a check or a fault is based on. */
+export interface DocumentedRule {
+  /** What the docs say, in a few words (quoted or closely paraphrased). */
+  says: string;
+  url: string;
+}
+
+/**
+ * How a provider's deliveries arrive beyond retries, as its docs say: the same event more than once, a
+ * later status before an earlier one. The duplicate and reorder faults of `whk scenario run` and probe's lifecycle
+ * checks follow from it; a provider whose docs say nothing has neither.
+ */
+export interface DeliveryHabits {
+  duplicates?: DocumentedRule;
+  outOfOrder?: DocumentedRule;
+  /** The bundled scenario probe's lifecycle checks play (the pair the docs name); default: the first of two steps or more. */
+  scenario?: string;
+}
+
 /** What `whk probe` needs to know of a provider beyond its scheme. */
 export interface ProbeHints {
   /** A signed body field holding the amount: probe changes it and keeps the old signature (field-signing schemes). */
@@ -99,6 +118,8 @@ export interface Provider {
   /** The documented wait for an answer; absent where the docs give none (probe then says so). */
   deliveryTimeout?: DeliveryTimeout;
   retry: RetryPolicy;
+  /** Duplicates and out-of-order deliveries the provider documents (absent: its docs say nothing of them). */
+  delivery?: DeliveryHabits;
   /** A header whose value the provider keeps across redeliveries of one event: probe checks a redelivery is answered 2xx. */
   idempotencyKey?: { header: string };
   /**

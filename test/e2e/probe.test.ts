@@ -98,8 +98,8 @@ describe("whk probe", () => {
   });
 
   it.each<[Provider, string[]]>([
-    ["midtrans", ["missing-signature", "tampered-amount", "tampered-body", "timeout", "valid", "valid", "valid", "valid", "valid", "wrong-secret"]],
-    ["xendit", ["missing-signature", "timeout", "valid", "valid", "valid", "wrong-secret"]],
+    ["midtrans", ["duplicate", "missing-signature", "out-of-order", "tampered-amount", "tampered-body", "timeout", "valid", "valid", "valid", "valid", "valid", "valid", "wrong-secret"]],
+    ["xendit", ["missing-signature", "timeout", "valid", "valid", "valid", "valid", "wrong-secret"]],
     ["doku", ["missing-signature", "raw-body", "raw-body", "raw-body", "raw-body", "stale-timestamp", "tampered-body", "valid", "wrong-path", "wrong-secret"]],
     ["duitku", ["missing-signature", "tampered-amount", "tampered-body", "valid", "valid", "wrong-secret"]],
   ])("runs for %s only the forgeries its scheme can catch", async (provider, checks) => {

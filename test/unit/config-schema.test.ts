@@ -1,30 +1,14 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { checkConfig } from "../../src/config/check-config.js";
 import { configSchema } from "../../src/config/config-schema.js";
 import { starterConfig } from "../../src/config/starter-config.js";
 import { stripJsonComments } from "../../src/primitives/json-comments.js";
-import { countIssues, KNOWN_KEYWORDS, type JsonSchema } from "../../src/primitives/json-schema-check.js";
+import { countIssues, KNOWN_KEYWORDS } from "../../src/primitives/json-schema-check.js";
+import { keywordsIn, publishedSchema } from "../helpers/published-schema.js";
 
 // `npm run schemas` regenerates config.schema.json (shipped at the package root) from the zod schema.
-const schemaPath = fileURLToPath(new URL("../../config.schema.json", import.meta.url));
-const generated = `${JSON.stringify(z.toJSONSchema(configSchema, { io: "input", unrepresentable: "throw" }), null, 2)}\n`;
-if (process.env["WHK_UPDATE_SCHEMAS"] === "1") writeFileSync(schemaPath, generated);
-const published = JSON.parse(readFileSync(schemaPath, "utf8")) as JsonSchema;
-
-function keywordsIn(node: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => keywordsIn(n, into));
-  else if (node !== null && typeof node === "object") {
-    for (const [key, value] of Object.entries(node)) {
-      into.add(key);
-      if (key === "properties") Object.values(value as object).forEach((v) => keywordsIn(v, into));
-      else if (key !== "const" && key !== "enum") keywordsIn(value, into);
-    }
-  }
-  return into;
-}
+const { path: schemaPath, generated, published } = publishedSchema("config.schema.json", configSchema);
 
 const goodConfigs: unknown[] = [
   {},

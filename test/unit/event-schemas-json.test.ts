@@ -9,6 +9,7 @@ import { bodyKindOf, parseBodyObject } from "../../src/primitives/body-text.js";
 import { eventSchemas } from "../../src/providers/event-schemas.js";
 import { countIssues, KNOWN_KEYWORDS, matches, type JsonSchema } from "../../src/primitives/json-schema-check.js";
 import { checkEventSchema } from "../../src/verify/check-event-schema.js";
+import { keywordsIn } from "../helpers/published-schema.js";
 
 /** A fixture's body as the schemas see it: JSON parsed, or a form's fields by name. */
 const parsedBody = (fixture: Fixture): unknown => parseBodyObject(bodyKindOf(fixture.headers), fixture.body);
@@ -33,18 +34,6 @@ function generate(): string {
     { provider: entry.provider, description: entry.description, jsonSchema: strip(z.toJSONSchema(entry.schema, { io: "input", unrepresentable: "throw" })) },
   ]);
   return `${JSON.stringify(Object.fromEntries(entries), null, 1)}\n`;
-}
-
-function keywordsIn(node: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => keywordsIn(n, into));
-  else if (node !== null && typeof node === "object") {
-    for (const [key, value] of Object.entries(node)) {
-      into.add(key);
-      if (key === "properties") Object.values(value as object).forEach((v) => keywordsIn(v, into));
-      else if (key !== "const" && key !== "enum") keywordsIn(value, into);
-    }
-  }
-  return into;
 }
 
 const generated = generate();

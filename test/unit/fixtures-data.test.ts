@@ -42,9 +42,11 @@ const listedFixtureIds = [
   "midtrans-bca-va-settlement",
   "midtrans-expire",
   "midtrans-refund",
+  "midtrans-bca-va-pending",
   "xendit-invoice-paid",
   "xendit-payment-capture",
   "xendit-va-paid",
+  "xendit-va-created",
   "doku-va-bca",
   "doku-snap-va-payment",
   "tripay-payment-paid",
@@ -62,6 +64,7 @@ const listedFixtureIds = [
   "adyen-refund",
   "stripe-payment-intent-succeeded",
   "stripe-checkout-session-completed",
+  "stripe-charge-refunded",
   "razorpay-payment-captured",
   "razorpay-order-paid",
 ];
@@ -188,7 +191,7 @@ describe("the fixture set", () => {
     // Given the provider folders under fixtures/ (sources/ holds the seed copies, not fixtures)
     const found = providerNames.flatMap((provider) =>
       readdirSync(join(fixturesDir, provider))
-        .filter((name) => name.endsWith(".json"))
+        .filter((name) => name.endsWith(".json") && !name.endsWith(".scenario.json"))
         .map((name) => `${provider}-${name.slice(0, -".json".length)}`),
     );
 

@@ -16,7 +16,9 @@ const program = buildProgram(() => undefined);
 const longFlags = (command: Command): string[] => command.options.map((option) => option.long).filter((flag): flag is string => flag !== undefined);
 const globalFlags = [...longFlags(program), "--help", "--version"];
 const providerFlags = allProviders().flatMap((p) => (p.options ?? []).map((o) => o.flag.split(" ")[0] as string));
-const flagsOf = new Map(program.commands.map((command) => [command.name(), new Set([...longFlags(command), ...globalFlags, ...providerFlags])]));
+/** A command's flags and those of its subcommands (`whk scenario run --duplicate` is scenario's). */
+const withSubcommands = (command: Command): string[] => [...longFlags(command), ...command.commands.flatMap(withSubcommands)];
+const flagsOf = new Map(program.commands.map((command) => [command.name(), new Set([...withSubcommands(command), ...globalFlags, ...providerFlags])]));
 const anyFlag = new Set([...flagsOf.values()].flatMap((flags) => [...flags]));
 // Not whk's own: curl's, in the curl commands whk prints.
 const foreign = new Set(["--data-binary"]);

@@ -26,7 +26,7 @@ describe("probe's documented timeout check", () => {
     expect(cases.find((c) => c.kind === "timeout")).toMatchObject({
       expect: "in-time",
       requests: [],
-      rule: { source: "https://docs.xendit.co/webhook/getting-started/" },
+      rule: { url: "https://docs.xendit.co/webhook/getting-started/" },
       measures: { withinMs: 30_000 },
     });
   });

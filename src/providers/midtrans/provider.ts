@@ -56,6 +56,19 @@ export const midtrans = {
     afterLastFailure: "Midtrans gives up: reconcile with the GET status API (and stay idempotent on order_id: duplicates come even after a 200)",
     source: NOTIFICATIONS,
   },
+  // Both from the notification page's "Best Practices" (technical-documentation-site
+  // en/after-payment/http-notification.md; mt-alt-doc has the same text).
+  delivery: {
+    duplicates: {
+      says: "in extremely rare cases we may send multiple notifications for the same transaction event: use order_id to stay idempotent",
+      url: NOTIFICATIONS,
+    },
+    outOfOrder: {
+      says: "in extremely rare cases we may send the HTTP notifications out of order, a settlement before the pending: ignore such later (stale) notifications",
+      url: NOTIFICATIONS,
+    },
+    scenario: "midtrans-va-settlement",
+  },
   probe: {
     amountField: "gross_amount",
     caveat: "Midtrans signs only order_id, status_code and gross_amount: transaction_status, fraud_status and every other field can be changed without breaking signature_key. There is no timestamp either, so a captured notification replays: confirm the status with the GET status API before fulfilling, and ignore a notification older than the state you already hold.",

@@ -32,6 +32,13 @@ export const razorpay = {
     afterLastFailure: "Razorpay retries with exponential backoff for 24 hours (waits not published, so whk does not replay them), then disables the webhook and emails an alert",
     source: "https://razorpay.com/docs/webhooks/best-practices",
   },
+  // Razorpay's integration best practices ("Retries and idempotency"; "Webhooks and fetch APIs": "do not
+  // rely on the order of events. Never move an order back from paid").
+  delivery: {
+    duplicates: { says: "expect duplicates: the same event can arrive more than once; key your handler on the event id (x-razorpay-event-id)", url: "https://razorpay.com/docs/payments/payment-gateway/s2s-integration/test-s2s/best-practices/retries-and-idempotency" },
+    outOfOrder: { says: "order is not guaranteed across events: do not assume payment.captured lands before order.paid", url: "https://razorpay.com/docs/payments/payment-gateway/s2s-integration/test-s2s/best-practices/retries-and-idempotency" },
+    scenario: "razorpay-order-paid",
+  },
   docs: [
     { title: "Validate and test webhooks", url: "https://razorpay.com/docs/webhooks/validate-test/" },
     { title: "Webhook best practices (retries, idempotency)", url: "https://razorpay.com/docs/webhooks/best-practices" },

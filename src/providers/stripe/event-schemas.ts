@@ -47,8 +47,29 @@ export const stripeCheckoutSessionEventSchema = eventEnvelope(
   }),
 );
 
+/** charge.* (https://docs.stripe.com/api/charges/object): a refund names its PaymentIntent. */
+export const stripeChargeEventSchema = eventEnvelope(
+  z.string().startsWith("charge."),
+  z.object({
+    id: z.string().startsWith("ch_"),
+    object: z.literal("charge"),
+    amount: z.number().int(),
+    amount_captured: z.number().int(),
+    amount_refunded: z.number().int(),
+    captured: z.boolean(),
+    currency: z.string().length(3),
+    livemode: z.boolean(),
+    paid: z.boolean(),
+    payment_intent: z.string().startsWith("pi_").nullable(),
+    refunded: z.boolean(),
+    status: z.enum(["succeeded", "pending", "failed"]),
+    metadata: z.record(z.string(), z.string()),
+  }),
+);
+
 /** stripe's event schemas, by the name a fixture gives in its `schema` field. */
 export const stripeEventSchemas = {
   "stripe.payment-intent": { provider: "stripe", description: "An Event whose data.object is a PaymentIntent (payment_intent.*).", schema: stripePaymentIntentEventSchema },
+  "stripe.charge": { provider: "stripe", description: "An Event whose data.object is a Charge (charge.refunded and friends).", schema: stripeChargeEventSchema },
   "stripe.checkout-session": { provider: "stripe", description: "An Event whose data.object is a Checkout Session (checkout.session.*).", schema: stripeCheckoutSessionEventSchema },
 } satisfies Record<string, EventSchema>;

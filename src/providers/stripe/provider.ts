@@ -35,6 +35,10 @@ export const stripe = {
     afterLastFailure: "Stripe retries for up to 3 days with exponential backoff (waits not published, so whk does not replay them), then marks the event failed; it can be resent from the Dashboard",
     source: "https://docs.stripe.com/webhooks#retries",
   },
+  delivery: {
+    duplicates: { says: "webhook endpoints might occasionally receive the same event more than once: log the event ids you have processed", url: "https://docs.stripe.com/webhooks#handle-duplicate-events" },
+    outOfOrder: { says: "Stripe doesn't guarantee delivery of events in the order in which they're generated", url: "https://docs.stripe.com/webhooks#event-ordering" },
+  },
   docs: [
     { title: "Receive Stripe events in your webhook endpoint", url: "https://docs.stripe.com/webhooks" },
     { title: "Verify signatures manually", url: "https://docs.stripe.com/webhooks#verify-manually" },

@@ -45,6 +45,23 @@ export const xenditPaymentSchema = z.object({
   }),
 });
 
+/** Fixed virtual account created or updated (legacy Virtual Accounts product): the account itself. */
+export const xenditVaSchema = z.object({
+  id: z.string(),
+  owner_id: z.string(),
+  external_id: z.string(),
+  merchant_code: z.string(),
+  account_number: z.string(),
+  bank_code: z.string(),
+  name: z.string(),
+  is_closed: z.boolean(),
+  is_single_use: z.boolean(),
+  status: z.enum(["PENDING", "ACTIVE", "INACTIVE"]),
+  expiration_date: instant,
+  updated: instant,
+  created: instant,
+});
+
 /** Fixed virtual account paid (legacy Virtual Accounts product). */
 export const xenditVaPaymentSchema = z.object({
   id: z.string(),
@@ -65,5 +82,6 @@ export const xenditVaPaymentSchema = z.object({
 export const xenditEventSchemas = {
   "xendit.invoice": { provider: "xendit", description: "Invoice callback (legacy Invoice product, the invoice object itself).", schema: xenditInvoiceSchema },
   "xendit.payment": { provider: "xendit", description: "Payments API v3 payment webhook (payment.capture and friends).", schema: xenditPaymentSchema },
+  "xendit.va": { provider: "xendit", description: "Fixed virtual account created/updated callback (legacy Virtual Accounts product).", schema: xenditVaSchema },
   "xendit.va-payment": { provider: "xendit", description: "Fixed virtual account paid callback (legacy Virtual Accounts product).", schema: xenditVaPaymentSchema },
 } satisfies Record<string, EventSchema>;

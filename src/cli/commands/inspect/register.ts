@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { withSecretOptions } from "../../shared/flag-groups.js";
+import { DEFAULT_INSPECTOR_PORT } from "../../../primitives/target-url.js";
 import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 
 /** `whk inspect`: its flags, help and examples; the action imports the command module lazily. */
@@ -11,13 +12,13 @@ export function registerInspect(program: Command, setExit: SetExit): void {
       .argument("[dir]", "the folder of capture files (whk listen --out)", ".whk-captures"),
     true,
   )
-    .option("--port <n>", "the page's port on 127.0.0.1 (0 picks a free one)", "4041")
+    .option("--port <n>", "the page's port on 127.0.0.1 (0 picks a free one)", String(DEFAULT_INSPECTOR_PORT))
     .option("--provider <name>", "treat every capture as this provider's (skip detection)")
     .option("--json", 'one JSON line on stdout once it serves: {"type":"ready","ui":...}')
     .addHelpText(
       "after",
       `
-Serves http://127.0.0.1:4041/ (loopback only) over the capture files in <dir>, and shows the ones written
+Serves http://127.0.0.1:${DEFAULT_INSPECTOR_PORT}/ (loopback only) over the capture files in <dir>, and shows the ones written
 while it runs. With a secret, every capture is verified as \`whk verify\` does and failures are explained;
 without one, the page shows the verdicts whk listen recorded. Edit a capture, re-sign it with the secret
 (else the test secret whk-test-secret) and replay it to any URL, copy it as curl, compare two, download

@@ -1,6 +1,7 @@
 import { startFolderInspector } from "../../../inspect/inspect-folder.js";
 import { isWhkInputError, WhkInputError } from "../../../primitives/errors.js";
 import { parseWholeNumber } from "../../../primitives/whole-number.js";
+import { DEFAULT_INSPECTOR_PORT } from "../../../primitives/target-url.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { whenOrphaned } from "../../shared/orphan-watch.js";
@@ -17,7 +18,7 @@ export async function runInspect(dir: string, flags: InspectFlags): Promise<numb
   // Each provider's secrets (flags, WHK_SECRET_<PROVIDER>, WHK_SECRET, the config), read now.
   const providerSecrets = secretsByProvider(flags, (line) => process.stderr.write(line));
   const secrets = flagSecrets(flags);
-  const port = parseWholeNumber(flags.port ?? "4041", "--port", { min: 0, max: 65535 }, "write it like --port 4042, or --port 0 to pick a free port");
+  const port = parseWholeNumber(flags.port ?? String(DEFAULT_INSPECTOR_PORT), "--port", { min: 0, max: 65535 }, "write it like --port 4402, or --port 0 to pick a free port");
   const provider = flags.provider !== undefined ? getProvider(flags.provider).name : undefined;
   const inspector = await startFolderInspector(dir, {
     port,

@@ -11,7 +11,7 @@ export interface ListenUi {
 }
 
 export interface ListenUiOptions {
-  /** Undefined: the inspector's default (4041). */
+  /** Undefined: the inspector's default (4401). */
   port: number | undefined;
   secrets: readonly string[];
   providerSecrets: Readonly<Record<string, readonly string[]>>;

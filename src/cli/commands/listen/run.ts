@@ -47,8 +47,8 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   const forwardTo = flags.forwardTo !== undefined ? parseTarget(flags.forwardTo) : undefined;
   const provider = flags.provider !== undefined ? getProvider(flags.provider).name : undefined;
   const withUi = flags.ui === true || flags.uiPort !== undefined;
-  // Without --ui-port the inspector takes its own default port (4041).
-  const uiPort = flags.uiPort !== undefined ? parseWholeNumber(flags.uiPort, "--ui-port", { min: 0, max: 65535 }, "write it like --ui-port 4042, or --ui-port 0 to pick a free port") : undefined;
+  // Without --ui-port the inspector takes its own default port (4401).
+  const uiPort = flags.uiPort !== undefined ? parseWholeNumber(flags.uiPort, "--ui-port", { min: 0, max: 65535 }, "write it like --ui-port 4402, or --ui-port 0 to pick a free port") : undefined;
   const output = createListenOutput(flags.json === true, parseLinesMode(flags.lines));
   // Requests that arrive before the inspector is up wait here for it.
   const early: CaptureEvent[] = [];

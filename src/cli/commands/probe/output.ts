@@ -44,7 +44,7 @@ export function renderProbeRows(rows: readonly ProbeRow[]): string {
     }
     if (verdict.result !== "fail") continue;
     lines.push(`  ${colors.red("✗")} ${probe.id}: ${verdict.why}${once(verdict.consequence) ? `: ${verdict.consequence}` : ""}`);
-    if (probe.rule !== undefined) lines.push(colors.dim(`      rule: ${probe.rule.source}`));
+    if (probe.rule !== undefined) lines.push(colors.dim(`      rule: ${probe.rule.url}`));
     if (verdict.diagnosis !== undefined) lines.push(`      diagnosis: ${once(verdict.diagnosis) ? verdict.diagnosis : "the same mistake as above"}`);
     if (verdict.likelyCauses !== undefined) {
       const causes = verdict.likelyCauses.join("\n");
@@ -66,4 +66,11 @@ export function renderProbeSummary(rows: readonly ProbeRow[], target: string): s
   return failed === 0
     ? colors.green(`all ${rows.length - skips} checks passed${skipped} against ${target}\n`)
     : colors.red(`${failed} of ${rows.length} checks failed${skipped} against ${target}\n`);
+}
+
+/** Under the table: the documentation each lifecycle check comes from, once per check kind (a timeout's rule shows on its failure). */
+export function renderProbeRules(rows: readonly ProbeRow[], provider: Provider): string {
+  const lifecycle = rows.filter(({ probe }) => probe.rule !== undefined && probe.kind !== "timeout");
+  const lines = lifecycle.map(({ probe }) => `  ${probe.kind}: ${provider.displayName}: "${probe.rule?.says}" (${probe.rule?.url})`);
+  return lines.length > 0 ? `\nwhy the lifecycle checks (${lifecycle[0]?.probe.fixture ?? ""}):\n${lines.join("\n")}\n` : "";
 }

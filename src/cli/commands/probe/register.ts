@@ -18,6 +18,7 @@ export function registerProbe(program: Command, setExit: SetExit): void {
     .option("--json", "print one JSON document with every check")
     .option("--junit <file>", "write a JUnit XML report (one testcase per check)")
     .option("--save <dir>", "write every request probe sent and every answer into a new directory, in the request file format (whk verify <dir> re-checks them)")
+    .option("--scenario <name>", "the lifecycle the duplicate and out-of-order checks play (default: the provider's, see `whk scenario list`)")
     .addHelpText(
       "after",
       `\nChecks: each event's genuine delivery gets the provider's acknowledgement, also when its body is
@@ -27,6 +28,9 @@ the body's bytes), and within the provider's documented timeout, where it docume
 body, a wrong secret and a missing signature are rejected (4xx). Where the scheme signs a timestamp, a
 stale one is rejected; where it signs the path, a wrong path is rejected; where the provider sends an
 idempotency key, a redelivery is answered 2xx; where it signs body fields, a changed amount is rejected.
+Where the provider documents duplicate deliveries, a lifecycle (a scenario) and then its last step again
+get the same acknowledgement; where it documents out-of-order delivery, a later status sent before an
+earlier one is acknowledged both times. Each such check cites the provider's docs.
 
 When a genuine delivery is rejected, whk sends it again with the usual mistakes applied (the signed path
 with a trailing "?", the absolute URL, a prefix a router mount drops; fields in another order; the body
@@ -38,6 +42,7 @@ Examples:
   npm start & whk probe fazz --to :3000/callbacks/fazz --wait 30s --junit probe.xml
   whk probe chaipay-payin --to localhost:8080/hook --json
   whk probe fazz --to :3000/callbacks/fazz --secret s3cret --save probe-requests/; whk verify probe-requests/ --secret s3cret
+  whk probe midtrans --to :3000/hooks/midtrans --scenario midtrans-settlement-refund
 ${EXIT_CODES}`,
     )
     .action(async (subject: string, flags) => {

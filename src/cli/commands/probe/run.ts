@@ -2,6 +2,7 @@ import { fixturesOf, getFixture } from "../../../fixtures/fixture-catalog.js";
 import type { Fixture } from "../../../fixtures/fixture.js";
 import { WhkInputError } from "../../../primitives/errors.js";
 import { buildProbeCases } from "../../../probe/probe-cases.js";
+import { buildLifecycleCases, lifecycleScenario } from "../../../probe/lifecycle-cases.js";
 import { junitReport } from "../../../probe/junit-report.js";
 import { runProbe } from "../../../probe/run-probe.js";
 import { parseDuration } from "../../../primitives/duration.js";
@@ -11,7 +12,7 @@ import { createDispatcher, deliver } from "../../../deliver/deliver.js";
 import { allProviders, findProvider, getProvider } from "../../../providers/index.js";
 import type { Provider } from "../../../providers/provider.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
-import { renderProbeRows, renderProbeSummary, schemeCaveat } from "./output.js";
+import { renderProbeRows, renderProbeRules, renderProbeSummary, schemeCaveat } from "./output.js";
 import { checkSaveDirectory, createSaveDirectory, probeSaver } from "./save.js";
 import { providerEntry } from "../../../config/project.js";
 import { project } from "../../shared/project.js";
@@ -28,12 +29,13 @@ export interface ProbeFlags extends SecretFlags {
   junit?: string;
   save?: string;
   insecure?: boolean;
+  scenario?: string;
 }
 
 const DEFAULT_WAIT_MS = 30_000;
 
-/** Every event of a provider, or the one fixture named. */
-function fixturesToProbe(subject: string): { provider: Provider; fixtures: readonly Fixture[] } {
+/** Every event of a provider, or the one fixture named (`single`: then no lifecycle checks). */
+function fixturesToProbe(subject: string): { provider: Provider; fixtures: readonly Fixture[]; single?: true } {
   const named = findProvider(subject);
   if (named !== undefined) {
     const fixtures = fixturesOf(named.name);
@@ -42,7 +44,7 @@ function fixturesToProbe(subject: string): { provider: Provider; fixtures: reado
   }
   try {
     const fixture = getFixture(subject);
-    return { provider: getProvider(fixture.provider), fixtures: [fixture] };
+    return { provider: getProvider(fixture.provider), fixtures: [fixture], single: true };
   } catch {
     const names = allProviders().map((p) => p.name).join(", ");
     throw new WhkInputError("unknown-subject", `"${subject}" is neither a provider nor a fixture`, `name a provider (${names}) or a fixture id from \`whk list\``);
@@ -51,7 +53,9 @@ function fixturesToProbe(subject: string): { provider: Provider; fixtures: reado
 
 /** `whk probe <provider|fixture>`: does the handler accept the real thing and reject forgeries? */
 export async function runProbeCommand(subject: string, flags: ProbeFlags): Promise<number> {
-  const { provider, fixtures } = fixturesToProbe(subject);
+  const { provider, fixtures, single } = fixturesToProbe(subject);
+  if (single && flags.scenario !== undefined) throw new WhkInputError("scenario-with-fixture", `--scenario plays a lifecycle, and ${subject} is one fixture`, `probe the provider instead: whk probe ${provider.name} --scenario ${flags.scenario}`);
+  const scenario = single ? undefined : lifecycleScenario(provider, flags.scenario);
   const configured = providerEntry(project(), provider.name)?.to;
   if (flags.to === undefined && configured === undefined) {
     throw new WhkInputError("missing-target", "whk probe needs the handler's URL", `pass --to, e.g. --to http://127.0.0.1:3000/webhooks/${provider.name}, or set "to" for ${provider.name} in whk.config.json`);
@@ -74,7 +78,10 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
   }
 
   if (flags.save !== undefined) createSaveDirectory(flags.save);
-  const { cases, notes } = buildProbeCases({ fixtures, url, secret, now: new Date(), toleranceMs, timeoutMs, settings: projectSettingsFor(provider.name, undefined, undefined) });
+  const settings = projectSettingsFor(provider.name, undefined, undefined);
+  const now = new Date();
+  const { cases: checks, notes } = buildProbeCases({ fixtures, url, secret, now, toleranceMs, timeoutMs, settings });
+  const cases = [...checks, ...(scenario !== undefined ? buildLifecycleCases({ scenario, url, secret, now, settings }) : [])];
   const dispatcher = await createDispatcher({ timeoutMs, ...(flags.insecure ? { insecure: true } : {}) });
   try {
     const rows = await runProbe(
@@ -101,6 +108,7 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
       process.stdout.write(`${JSON.stringify({ ok: failed === 0, target: url, provider: provider.name, passed, failed, skipped: skippedRows, caveat, notes, checks })}\n`);
     } else {
       process.stdout.write(renderProbeRows(rows));
+      process.stdout.write(renderProbeRules(rows, provider));
       if (caveat) process.stdout.write(`\nnote: ${caveat}\n`);
       for (const note of notes) process.stdout.write(`note: ${note}\n`);
       if (flags.save !== undefined) process.stdout.write(`saved every request and answer in ${flags.save} (whk verify ${flags.save} re-checks them)\n`);

@@ -6,8 +6,10 @@ import { createRequestFactory } from "../../../fixtures/request-factory.js";
 import { getProvider } from "../../../providers/index.js";
 import { prepareOptionsFor } from "../../shared/request-flags.js";
 import { signerFor } from "../../shared/signer.js";
-import { expectationFor, signingClock, type SendContext } from "./context.js";
-import { deliveryJson, formatSummaryHuman, providerNextStep, summaryJson, type DeliveryReport } from "./output.js";
+import { expectationFor, signingClock } from "../../shared/deliver-outgoing.js";
+import { deliveryJson, providerNextStep, type DeliveryReport } from "../../shared/delivery-report.js";
+import type { SendContext } from "./context.js";
+import { formatSummaryHuman, summaryJson } from "./output.js";
 import { startProgress } from "./progress.js";
 
 const FLUSH_LINES = 256;

@@ -3,47 +3,29 @@ import { parseWholeNumber } from "../../../primitives/whole-number.js";
 import { explicitExpectation } from "../../../deliver/expectation.js";
 import { fixturesOf, getFixture } from "../../../fixtures/fixture-catalog.js";
 import type { Fixture } from "../../../fixtures/fixture.js";
-import { parseDuration } from "../../../primitives/duration.js";
 import { parseInstant } from "../../../primitives/time-format.js";
 import { getProvider } from "../../../providers/index.js";
 import { givenProviderFlags } from "../../shared/provider-flags.js";
 import type { RequestFlags } from "../../shared/request-flags.js";
-import { resolveSaveTarget, type SaveTarget } from "./save.js";
+import { parseDeliveryFlags, type DeliveryFlags, type DeliverySettings } from "../../shared/delivery-flags.js";
+import { resolveSaveTarget } from "../../shared/request-saver.js";
 
-export interface SendFlags extends RequestFlags {
+export interface SendFlags extends RequestFlags, DeliveryFlags {
   provider?: string;
   expectStatus?: string;
   expectBody?: string;
-  retries?: boolean | string;
-  retrySpeed?: string;
-  timeout?: string;
-  insecure?: boolean;
   count?: string;
   concurrency?: string;
-  json?: boolean;
-  save?: string;
   from?: string[];
   resign?: boolean;
 }
 
 /** Everything `send` needs, validated before anything goes on the wire. */
-export interface SendSettings {
+export interface SendSettings extends DeliverySettings {
   /** What to send: fixtures, rendered and signed afresh, or captured requests replayed (--from). */
   fixtures: Fixture[];
   replay?: ReplaySettings;
-  timeoutMs: number;
-  insecure: boolean;
-  /** Absent without --retries; `maxRetries` undefined means the provider's whole schedule. */
-  retries?: { maxRetries?: number };
-  /** Time compression for retry waits; Infinity for `--retry-speed max`. */
-  retrySpeed: number;
   load?: { count: number; concurrency: number };
-  /** --expect-status / --expect-body (checked already); absent means the provider's own acknowledgement rule. */
-  expect?: { status?: string; body?: string };
-  json: boolean;
-  save?: SaveTarget;
-  /** --timestamp: the instant the first signature is made at. */
-  signAt?: Date;
 }
 
 /** `--from`: captured requests delivered again, byte for byte or (--resign) signed again. */
@@ -60,13 +42,6 @@ const MAX_CONCURRENCY = 10_000;
 
 function wholeNumber(text: string, flag: string, min: number, max: number, example: string): number {
   return parseWholeNumber(text, flag, { min, max }, `write it like ${flag} ${example}`);
-}
-
-function parseRetrySpeed(text: string): number {
-  if (text.trim().toLowerCase() === "max") return Number.POSITIVE_INFINITY;
-  const value = /^\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (!(value > 0)) throw new WhkInputError("bad-retry-speed", `--retry-speed "${text}" is not a positive number or "max"`, "3600 makes an hour a second; max skips the waits");
-  return value;
 }
 
 function selectFixtures(ids: readonly string[], providerName: string | undefined): Fixture[] {
@@ -99,23 +74,7 @@ function checkReplayFlags(ids: readonly string[], flags: SendFlags): ReplaySetti
 export function parseSendFlags(ids: readonly string[], flags: SendFlags): SendSettings {
   const replay = checkReplayFlags(ids, flags);
   const fixtures = replay ? [] : selectFixtures(ids, flags.provider);
-  const timeoutMs = parseDuration(flags.timeout ?? "30s", "--timeout");
-  if (timeoutMs <= 0) throw new WhkInputError("bad-duration", "--timeout must be longer than 0", 'write it like "500ms" or "10s"');
-  const settings: SendSettings = {
-    fixtures,
-    ...(replay ? { replay } : {}),
-    timeoutMs,
-    insecure: flags.insecure === true,
-    retrySpeed: 1,
-    json: flags.json === true,
-  };
-  if (flags.retries !== undefined && flags.retries !== false) {
-    settings.retries = flags.retries === true ? {} : { maxRetries: wholeNumber(flags.retries, "--retries", 0, 1000, "3 (or put fixture ids before --retries)") };
-  }
-  if (flags.retrySpeed !== undefined) {
-    if (!settings.retries) throw new WhkInputError("retry-speed-without-retries", "--retry-speed only applies with --retries", "add --retries, e.g. --retries --retry-speed 3600");
-    settings.retrySpeed = parseRetrySpeed(flags.retrySpeed);
-  }
+  const settings: SendSettings = { ...parseDeliveryFlags(flags, "3 (or put fixture ids before --retries)"), fixtures, ...(replay ? { replay } : {}) };
   if (flags.count !== undefined || flags.concurrency !== undefined) {
     if (flags.count === undefined) throw new WhkInputError("concurrency-without-count", "--concurrency needs --count", "e.g. --count 1000 --concurrency 20");
     const count = wholeNumber(flags.count, "--count", 1, MAX_COUNT, "1000");
@@ -127,7 +86,7 @@ export function parseSendFlags(ids: readonly string[], flags: SendFlags): SendSe
     explicitExpectation(flags.expectStatus, flags.expectBody); // parsed now: a bad one fails before anything is sent
     settings.expect = { ...(flags.expectStatus !== undefined ? { status: flags.expectStatus } : {}), ...(flags.expectBody !== undefined ? { body: flags.expectBody } : {}) };
   }
-  if (flags.save !== undefined) settings.save = resolveSaveTarget(flags.save);
   if (flags.timestamp !== undefined) settings.signAt = parseInstant(flags.timestamp, "--timestamp");
+  if (flags.save !== undefined) settings.save = resolveSaveTarget(flags.save);
   return settings;
 }

@@ -9,7 +9,8 @@ import { getProvider } from "../../../providers/index.js";
 import { detectProvider } from "../../../verify/detect-provider.js";
 import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
 import { signerFor } from "../../shared/signer.js";
-import type { Outgoing, SendContext } from "./context.js";
+import type { Outgoing } from "../../shared/deliver-outgoing.js";
+import type { SendContext } from "./context.js";
 import type { ReplaySettings } from "./options.js";
 
 /**

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { WhkInputError } from "../../../primitives/errors.js";
-import { isDirectory } from "../../../primitives/read-input.js";
-import { toRequestFile, type RequestFile } from "../../../primitives/request-file.js";
-import type { WebhookRequest } from "../../../primitives/webhook-request.js";
-import { writeFileAtomic } from "../../shared/write-file-atomic.js";
+import { WhkInputError } from "../../primitives/errors.js";
+import { isDirectory } from "../../primitives/read-input.js";
+import { toRequestFile, type RequestFile } from "../../primitives/request-file.js";
+import type { WebhookRequest } from "../../primitives/webhook-request.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** `--save`: a directory gets one file per request; a file gets the one request, or NDJSON for several. */
 export type SaveTarget = { kind: "directory"; path: string } | { kind: "file"; path: string };
@@ -25,8 +25,11 @@ export function resolveSaveTarget(spec: string): SaveTarget {
 }
 
 export interface RequestSaver {
-  /** Records one request exactly as sent (signature included; the secret is never part of a request). */
-  add(request: WebhookRequest, sentAt: Date): void;
+  /**
+   * Records one request exactly as sent (signature included; the secret is never part of a request). In a
+   * directory it is `<name>-<n>.json`, `name` defaulting to the request's fixture (or provider).
+   */
+  add(request: WebhookRequest, sentAt: Date, name?: string): void;
   /** Writes what is pending; returns every path written. */
   finish(): string[];
 }
@@ -36,14 +39,14 @@ export function createRequestSaver(target: SaveTarget): RequestSaver {
   const pending: RequestFile[] = [];
   const written: string[] = [];
   return {
-    add(request, sentAt) {
+    add(request, sentAt, given) {
       // receivedAt: when whk sent it, so `whk verify` judges the signature timestamp as the receiver would have.
       const file = { ...toRequestFile(request), receivedAt: sentAt.toISOString() };
       if (target.kind === "file") {
         pending.push(file);
         return;
       }
-      const name = request.fixture ?? request.provider ?? "request";
+      const name = given ?? request.fixture ?? request.provider ?? "request";
       const n = (perFixture.get(name) ?? 0) + 1;
       perFixture.set(name, n);
       const path = join(target.path, `${name}-${n}.json`);
