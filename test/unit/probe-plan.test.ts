@@ -21,7 +21,9 @@ const isGenuine = (request: WebhookRequest) => request.headers["x-callback-token
 describe("probe's documented timeout check", () => {
   it("genuine deliveries wait as long as the provider documents, forgeries the run's own timeout", () => {
     const { cases } = plan("xendit");
-    expect(cases.filter((c) => c.kind === "valid").map((c) => c.deadlineMs)).toEqual([30_000, 30_000, 30_000]);
+    const genuine = cases.filter((c) => c.kind === "valid");
+    expect(genuine.length).toBeGreaterThan(1);
+    expect(genuine.map((c) => c.deadlineMs)).toEqual(genuine.map(() => 30_000));
     expect(cases.find((c) => c.kind === "wrong-secret")?.deadlineMs).toBeUndefined();
     expect(cases.find((c) => c.kind === "timeout")).toMatchObject({
       expect: "in-time",
@@ -40,7 +42,8 @@ describe("probe's documented timeout check", () => {
 
   it("a handler that answers in time passes with its slowest answer time", async () => {
     const rows = await runProbe(plan("xendit").cases, async (request) => (isGenuine(request) ? answer(200, request.url.length % 7 === 0 ? 1200 : 40) : answer(401)));
-    expect(rows.find((row) => row.probe.kind === "timeout")?.verdict).toMatchObject({ result: "pass", got: expect.stringMatching(/^slowest of 3: (40ms|1\.2s)$/) });
+    const genuine = rows.filter((row) => row.probe.kind === "valid").length;
+    expect(rows.find((row) => row.probe.kind === "timeout")?.verdict).toMatchObject({ result: "pass", got: expect.stringMatching(new RegExp(`^slowest of ${genuine}: (40ms|1\\.2s)$`)) });
   });
 
   it("a provider that documents no timeout gets no such check, and a note says so", () => {
