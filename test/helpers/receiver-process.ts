@@ -29,12 +29,14 @@ export async function startReceiver(code: string, options: { file: string; comma
   const port = await closedPort();
   const child = spawn(options.command, [options.file], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), WEBHOOK_SECRET: options.secret, NODE_PATH: NODE_MODULES, PYTHONDONTWRITEBYTECODE: "1", PYTHONUNBUFFERED: "1" },
+    env: { ...process.env, PORT: String(port), WEBHOOK_SECRET: options.secret, NODE_PATH: NODE_MODULES, PYTHONUNBUFFERED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const chunks: Buffer[] = [];
   child.stdout?.on("data", (chunk: Buffer) => chunks.push(chunk));
   child.stderr?.on("data", (chunk: Buffer) => chunks.push(chunk));
+  // A command that cannot start (ENOENT) is reported like an early exit, with the error as its output.
+  child.on("error", (error) => chunks.push(Buffer.from(`${error.message}\n`)));
   const output = () => Buffer.concat(chunks).toString("utf8");
   const stop = async () => {
     await stopProcess(child);
@@ -49,7 +51,7 @@ export async function startReceiver(code: string, options: { file: string; comma
   return { origin: `http://127.0.0.1:${port}`, output, stop };
 }
 
-const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null || child.pid === undefined;
 
 async function untilListening(port: number, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 20_000;
