@@ -29,7 +29,6 @@ const aSecretFor = (provider: ProviderName): string => (provider === "adyen" ? r
 
 interface ProbeReport {
   ok: boolean;
-  failed: number;
   checks: { check: string; fixture: string; pass: boolean; got: string; why: string }[];
 }
 
