@@ -14,6 +14,7 @@ import {
   withoutRejections,
   type ReceiverLanguage,
 } from "../helpers/receiver-pages.js";
+import { limitConcurrency } from "../helpers/limit-concurrency.js";
 import { startReceiver } from "../helpers/receiver-process.js";
 import { outputOf, runWhk } from "../helpers/run-whk.js";
 
@@ -65,11 +66,18 @@ const brokenVariants: Partial<Record<ProviderName, BrokenVariant>> = {
  */
 const extraTargets: Partial<Record<ProviderName, string[]>> = { hitpay: ["hitpay-payment-completed"] };
 
+/** A receiver and a whk process per probe: three probes at a time keep two shared cores usable by the rest of the suite. */
+const oneOfThree = limitConcurrency(3);
+
 /**
  * Runs `code` as the provider's receiver and `whk probe <target>` against it for each target; the
  * context says what both printed.
  */
-async function probe(provider: ProviderName, language: ReceiverLanguage, code: string, targets: readonly string[] = [provider]): Promise<ProbeResult[]> {
+function probe(provider: ProviderName, language: ReceiverLanguage, code: string, targets: readonly string[] = [provider]): Promise<ProbeResult[]> {
+  return oneOfThree(() => probeNow(provider, language, code, targets));
+}
+
+async function probeNow(provider: ProviderName, language: ReceiverLanguage, code: string, targets: readonly string[]): Promise<ProbeResult[]> {
   const secret = aSecretFor(provider);
   const receiver = await startReceiver(code, { ...receiverCommand(language, python), secret });
   try {
