@@ -122,7 +122,7 @@ describe("receiver pages", () => {
 
 describe.concurrent.each(providerNames.flatMap((provider) => receiverLanguages.map((language) => [provider, language] as const)))(
   "the %s %s receiver",
-  { timeout: 90_000 },
+  { timeout: 120_000 },
   (provider, language) => {
     it("passes every whk probe check", async () => {
       const results = await probe(provider, language, receiverSnippet(provider, language), [provider, ...(extraTargets[provider] ?? [])]);
