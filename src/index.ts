@@ -52,6 +52,11 @@ export {
 } from "./listen/capture-server.js";
 export type { CaptureEvent, CaptureRecord, CaptureStats, RequestEvent, ErrorEvent, RecordedResponse } from "./listen/capture-record.js";
 export { DEFAULT_CAPTURE_DIR } from "./listen/capture-writer.js";
+export { startInspector, DEFAULT_INSPECTOR_PORT, type Inspector, type InspectorOptions } from "./inspect/inspector-server.js";
+export { startFolderInspector, type FolderInspector } from "./inspect/inspect-folder.js";
+export { createCaptureStore, type CaptureStore } from "./inspect/capture-store.js";
+export { captureEntryFromEvent, captureEntryFromRecord, type CaptureEntry } from "./inspect/capture-entry.js";
+export type { InspectorSource } from "./inspect/inspector-source.js";
 export { parseByteSize } from "./primitives/byte-size.js";
 // The registry, and the few provider-specific helpers it re-exports (a provider's folder stays its own).
 export * from "./providers/index.js";

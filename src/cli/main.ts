@@ -15,6 +15,7 @@ import { registerDemo } from "./commands/demo/register.js";
 import { registerVerify } from "./commands/verify/register.js";
 import { registerSign } from "./commands/sign/register.js";
 import { registerProbe } from "./commands/probe/register.js";
+import { registerInspect } from "./commands/inspect/register.js";
 
 /**
  * The commander program. It only maps arguments to command modules, each imported lazily inside its
@@ -39,6 +40,7 @@ Examples:
   whk listen --secret s3cret &                          a receiver on http://127.0.0.1:4400/
   whk send topremit-va --secret s3cret --to localhost   sign, deliver, check the answer
   whk verify .whk-captures/ --secret s3cret             and say why a signature fails
+  whk listen --ui --secret s3cret                       the same in a browser: http://127.0.0.1:4401/
   whk probe fazz --to :8080/callbacks/fazz --secret s3cret --junit probe.xml
   whk init                                              a whk.config.json to start from
 
@@ -53,6 +55,7 @@ ${EXIT_CODES}`,
   registerShow(program, setExit);
   registerSend(program, setExit);
   registerListen(program, setExit);
+  registerInspect(program, setExit);
   registerDemo(program, setExit);
   registerVerify(program, setExit);
   registerSign(program, setExit);

@@ -19,6 +19,8 @@ export interface CaptureRecord extends RequestFile {
   detectedProvider: string | null;
   /** Present when a secret was given (or the provider is unsigned): the verification at receipt. */
   verdict?: VerifyResult;
+  /** The status answered to the sender (known before the file is written: whk answers only what it stored). */
+  answered?: number;
   /** Forward mode: what the app answered. */
   response?: RecordedResponse;
   /** Forward mode: why the app could not be reached. */

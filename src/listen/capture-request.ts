@@ -80,6 +80,7 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
     else record.forwardError = { reason: forwarded.reason, detail: forwarded.detail };
   }
 
+  record.answered = answer.status;
   let file: string;
   try {
     file = await settings.writer.write(captureFileName(receivedAt, seq, provider), record);

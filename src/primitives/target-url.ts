@@ -7,6 +7,8 @@ import { isAbsoluteUrl, relativeUrl } from "./url-parts.js";
  * (Express's examples, Rails, Flask), and whk listens beside the app, not in its place.
  */
 export const DEFAULT_PORT = 4400;
+/** The inspector page's port (`whk listen --ui`, `whk inspect`): next to the listener's. */
+export const DEFAULT_INSPECTOR_PORT = 4401;
 
 /**
  * Turns a target as users type it into a full URL: a URL, `host:port`, `host`, `:port` or a bare

@@ -13,6 +13,8 @@ export interface ReadyInfo {
   configured: readonly string[];
   forwardTo: string | undefined;
   count: number | undefined;
+  /** The inspector's URL (--ui). */
+  ui: string | undefined;
 }
 
 export interface ListenOutput {
@@ -35,7 +37,7 @@ export function createListenOutput(json: boolean, lines: LinesMode = "auto", out
         err.write(`whk: the capture directory ${server.outDir} cannot be created (${server.outDirProblem}): every request will be answered 503\n  hint: choose a writable --out directory\n`);
       }
       if (json) {
-        line(JSON.stringify({ type: "ready", url: server.url, outDir: server.outDir, verifying: info.verifying || info.configured.length > 0, forwardTo: info.forwardTo ?? null }));
+        line(JSON.stringify({ type: "ready", url: server.url, outDir: server.outDir, verifying: info.verifying || info.configured.length > 0, forwardTo: info.forwardTo ?? null, ...(info.ui !== undefined ? { ui: info.ui } : {}) }));
         return;
       }
       // One write, so a reader of the first line sees the whole header with it.
@@ -44,6 +46,7 @@ export function createListenOutput(json: boolean, lines: LinesMode = "auto", out
       else if (info.configured.length > 0) header.push(`  verifying ${info.configured.join(", ")} with the configured secrets; other providers' requests are not checked, and acknowledged`);
       else header.push(colors.yellow("  signatures are not checked (no --secret): every request is acknowledged"));
       if (info.forwardTo !== undefined) header.push(`  forwarding every request to ${info.forwardTo} and answering with its response`);
+      if (info.ui !== undefined) header.push(`  inspector: ${colors.bold(info.ui)} (open it in a browser: live list, explanations, compare, edit, re-sign and replay)`);
       header.push(info.count !== undefined ? `  stops after ${info.count} request${info.count === 1 ? "" : "s"} (or Ctrl-C)` : "  Ctrl-C to stop");
       line(header.join("\n"));
     },

@@ -19,6 +19,8 @@ export function registerListen(program: Command, setExit: SetExit): void {
     .option("--count <n>", "stop after n requests are captured (summary, exit 0)")
     .option("--json", "NDJSON on stdout: a ready line, one event per request, a summary")
     .option("--lines <mode>", "each: a line per request; counts: a line per second with counts by verdict; auto: each, until more than 20 a second arrive", "auto")
+    .option("--ui", "serve the inspector on 127.0.0.1: a live list, verdicts explained, compare, edit, re-sign and replay")
+    .option("--ui-port <n>", "the inspector's port (default 4401; 0 picks a free one); implies --ui")
     .addHelpText(
       "after",
       `
@@ -28,11 +30,17 @@ acknowledgement and an invalid one 401; without one, every request is acknowledg
 be written is answered 503. Ctrl-C (or SIGTERM) finishes the requests in flight, prints a summary and
 exits 0. A port already in use is an input error (exit 2); --port 0 picks a free one.
 
+--ui serves the inspector page on http://127.0.0.1:4401/ (loopback only, whatever --host says): the
+captures of this run as they arrive, each with its headers, body and verify's explanation; compare two;
+edit one, re-sign it with this listener's secret and replay it (to --forward-to, the listener, or any
+URL); copy as curl; download request files or HAR. \`whk inspect\` shows a capture folder the same way.
+
 Examples:
   whk listen --secret s3cret
   whk listen --port 0 --json --out captures/ --count 5 --secret s3cret
   whk listen --forward-to http://localhost:8080 --secret s3cret
   whk listen --port 0 --lines counts --secret s3cret
+  whk listen --ui --secret s3cret                      then open http://127.0.0.1:4401/
 ${EXIT_CODES}`,
     )
     .action(async (flags) => {

@@ -10,6 +10,8 @@ import { EXIT_OK } from "../../exit-codes.js";
 import { createListenOutput } from "./output.js";
 import { flagSecrets, secretsByProvider, type SecretFlags } from "../../shared/secret-flags.js";
 import { whenOrphaned } from "../../shared/orphan-watch.js";
+import type { CaptureEvent } from "../../../listen/capture-record.js";
+import type { ListenUi } from "./inspector-ui.js";
 
 export interface ListenFlags extends SecretFlags {
   port?: string;
@@ -22,6 +24,8 @@ export interface ListenFlags extends SecretFlags {
   count?: string;
   json?: boolean;
   lines?: string;
+  ui?: boolean;
+  uiPort?: string;
 }
 
 function parseLinesMode(text: string | undefined): LinesMode {
@@ -41,7 +45,14 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   const port = parseWholeNumber(flags.port ?? String(DEFAULT_PORT), "--port", { min: 0, max: 65535 }, `--port "${flags.port}" must be a whole number from 0 to 65535: use --port 0 to pick a free port`);
   const count = flags.count !== undefined ? parseWholeNumber(flags.count, "--count", { min: 1, max: Number.MAX_SAFE_INTEGER }, "write it like --count 1") : undefined;
   const forwardTo = flags.forwardTo !== undefined ? parseTarget(flags.forwardTo) : undefined;
+  const provider = flags.provider !== undefined ? getProvider(flags.provider).name : undefined;
+  const withUi = flags.ui === true || flags.uiPort !== undefined;
+  // Without --ui-port the inspector takes its own default port (4401).
+  const uiPort = flags.uiPort !== undefined ? parseWholeNumber(flags.uiPort, "--ui-port", { min: 0, max: 65535 }, "write it like --ui-port 4402, or --ui-port 0 to pick a free port") : undefined;
   const output = createListenOutput(flags.json === true, parseLinesMode(flags.lines));
+  // Requests that arrive before the inspector is up wait here for it.
+  const early: CaptureEvent[] = [];
+  let feed: (event: CaptureEvent) => void = withUi ? (event) => early.push(event) : () => undefined;
   let captured = 0;
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
@@ -49,17 +60,29 @@ export async function runListen(flags: ListenFlags): Promise<number> {
     port,
     host: flags.host ?? "127.0.0.1",
     secrets,
-    secretsFor: (provider) => providerSecrets[provider] ?? [],
+    secretsFor: (name) => providerSecrets[name] ?? [],
     maxBodyBytes: parseByteSize(flags.maxBody ?? "1mb", "--max-body"),
     requestTimeoutMs: parseDuration(flags.requestTimeout ?? "30s", "--request-timeout"),
     ...(flags.out !== undefined ? { outDir: flags.out } : {}),
-    ...(flags.provider !== undefined ? { provider: getProvider(flags.provider).name } : {}),
+    ...(provider !== undefined ? { provider } : {}),
     ...(forwardTo !== undefined ? { forwardTo } : {}),
     onEvent(event) {
       output.event(event);
+      feed(event);
       if (event.type === "request" && count !== undefined && ++captured >= count) stop();
     },
   });
+  let ui: ListenUi | undefined;
+  if (withUi) {
+    try {
+      ui = await (await import("./inspector-ui.js")).startListenUi(server, { port: uiPort, secrets, providerSecrets, provider, forwardTo });
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+    feed = ui.feed;
+    for (const event of early.splice(0)) ui.feed(event);
+  }
   let signals = 0;
   const onSignal = (): void => {
     if (++signals > 1) server.abort();
@@ -75,9 +98,10 @@ export async function runListen(flags: ListenFlags): Promise<number> {
   process.stdout.on("error", onOutputError);
   // Secrets for every provider (flags, WHK_SECRET) say "verifying"; otherwise the providers that have their own.
   const forEveryone = secrets.length > 0 ? secrets.length : process.env["WHK_SECRET"] ? 1 : 0;
-  output.ready(server, { verifying: forEveryone > 0, secretCount: forEveryone, configured: forEveryone > 0 ? [] : Object.keys(providerSecrets), forwardTo, count });
+  output.ready(server, { verifying: forEveryone > 0, secretCount: forEveryone, configured: forEveryone > 0 ? [] : Object.keys(providerSecrets), forwardTo, count, ui: ui?.url });
   await stopped;
   const stats = await server.close();
+  await ui?.close();
   process.off("SIGINT", onSignal);
   process.off("SIGTERM", onSignal);
   stopWatching();

@@ -3,7 +3,7 @@ import { prepareFixtureRequest } from "../../../fixtures/prepare-fixture-request
 import { parseInstant } from "../../../primitives/time-format.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
-import { formatRequest, type RequestFormat } from "../../shared/format-request.js";
+import { formatRequest, type RequestFormat } from "../../../primitives/format-request.js";
 import { parseRequestFlags, prepareOptionsFor, type RequestFlags } from "../../shared/request-flags.js";
 import { signingSecret } from "../../shared/secret-flags.js";
 import { signerFor } from "../../shared/signer.js";

@@ -6,7 +6,7 @@ import { getProvider } from "../../../providers/index.js";
 import type { Provider } from "../../../providers/provider.js";
 import { schemeFor } from "../../../schemes/scheme.js";
 import { EXIT_OK } from "../../exit-codes.js";
-import { formatRequest } from "../../shared/format-request.js";
+import { formatRequest } from "../../../primitives/format-request.js";
 import { providerOptionValues } from "../../shared/provider-flags.js";
 import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
 import { parseHeaderFlags } from "../../shared/request-flags.js";

@@ -1,6 +1,6 @@
-import { WhkInputError } from "../../primitives/errors.js";
-import { toRequestFile, utf8OrUndefined } from "../../primitives/request-file.js";
-import type { WebhookRequest } from "../../primitives/webhook-request.js";
+import { WhkInputError } from "./errors.js";
+import { toRequestFile, utf8OrUndefined } from "./request-file.js";
+import type { WebhookRequest } from "./webhook-request.js";
 
 export type RequestFormat = "http" | "json" | "curl";
 
