@@ -2,6 +2,7 @@ import { bodyKindOf } from "../primitives/body-text.js";
 import { relayoutJson, sortedKeysJson } from "../primitives/json-rewrites.js";
 import { relativeUrl } from "../primitives/url-parts.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
+import { WhkInputError } from "../primitives/errors.js";
 import type { Provider } from "../providers/provider.js";
 import { schemeFor, type SignatureScheme, type SignedMistake } from "../schemes/scheme.js";
 import { RAW_BODY_FIX } from "./raw-body.js";
@@ -70,7 +71,17 @@ function misreadSecrets(scheme: SignatureScheme, unsigned: WebhookRequest, secre
     [`${secret}\r\n`, "its secret ends with CRLF (a file saved on Windows): trim it"],
     [`"${secret}"`, "its secret keeps the quotes around it (a .env line or a YAML value read raw): drop them"],
   ];
-  return readings.map(([misread, handlerDoes]) => ({ cause: "secret-whitespace", handlerDoes: `it signs with the wrong key: ${handlerDoes}`, request: scheme.sign(unsigned, { secret: misread, now }) }));
+  // A scheme that decodes its key (Adyen's hex) refuses a misread one outright: that reading is no mistake to try.
+  return readings.flatMap(([misread, handlerDoes]) => {
+    let request: WebhookRequest;
+    try {
+      request = scheme.sign(unsigned, { secret: misread, now });
+    } catch (error) {
+      if (error instanceof WhkInputError) return [];
+      throw error;
+    }
+    return [{ cause: "secret-whitespace", handlerDoes: `it signs with the wrong key: ${handlerDoes}`, request }];
+  });
 }
 
 /**

@@ -124,3 +124,12 @@ describe("the mistakes probe signs, checked with formulas written here", () => {
     expect(form.get("x_signature")).toBe(createHmac("sha256", aSecret).update(items.join("|")).digest("hex"));
   });
 });
+
+describe("probe's plan for every bundled provider", () => {
+  // A key the provider's scheme decodes (Adyen's hex) must not stop the plan: a misread of it is no mistake to try.
+  it.each(Object.keys(providers) as (keyof typeof providers)[])("%s: builds with a secret of the provider's own kind", (name) => {
+    const secret = providers[name].testSecret ?? aSecret;
+    const { cases } = buildProbeCases({ fixtures: fixturesOf(name), url: aUrl, secret, now: anInstant, toleranceMs: 300_000, timeoutMs: 10_000 });
+    expect(cases.filter((c) => c.kind === "valid").length).toBeGreaterThan(0);
+  });
+});
