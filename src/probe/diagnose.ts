@@ -71,7 +71,7 @@ function misreadSecrets(scheme: SignatureScheme, unsigned: WebhookRequest, secre
     [`${secret}\r\n`, "its secret ends with CRLF (a file saved on Windows): trim it"],
     [`"${secret}"`, "its secret keeps the quotes around it (a .env line or a YAML value read raw): drop them"],
   ];
-  // A scheme that decodes its key (Adyen's hex) refuses a misread one outright: that reading is no mistake to try.
+  // A scheme that decodes its key (a hex key) refuses a misread one outright: that reading is no mistake to try.
   return readings.flatMap(([misread, handlerDoes]) => {
     let request: WebhookRequest;
     try {
