@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { withSecretOptions } from "../../shared/flag-groups.js";
+import { WITHOUT_SECRET, withSecretOptions } from "../../shared/flag-groups.js";
 import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 
 /** `whk probe`: its flags, help and examples; the action imports the command module lazily. */
@@ -9,6 +9,7 @@ export function registerProbe(program: Command, setExit: SetExit): void {
       .command("probe")
       .description("check that a webhook handler accepts genuine deliveries and rejects forgeries (for CI)")
       .argument("<provider|fixture>", "every event of a provider, or one fixture"),
+    WITHOUT_SECRET.judges,
   )
     .option("--to <target>", "the handler's URL (or host:port, :port, port)")
     .option("--tolerance <duration>", "the window a handler should enforce on signed timestamps", "5m")

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { withSecretOptions } from "../../shared/flag-groups.js";
+import { WITHOUT_SECRET, withSecretOptions } from "../../shared/flag-groups.js";
 import { type SetExit } from "../../exit-codes.js";
 
 /** `whk verify`: its flags, help and examples; the action imports the command module lazily. */
@@ -9,6 +9,7 @@ export function registerVerify(program: Command, setExit: SetExit): void {
       .command("verify")
       .description("verify captured requests: signature, signed timestamp, body schema; and say exactly why a signature fails")
       .argument("<paths...>", "request files, NDJSON (whk listen --json), HAR, raw HTTP captures, directories, or - for stdin"),
+    WITHOUT_SECRET.judges,
     true,
   )
     .option("--provider <name>", "treat every request as this provider's (skip detection)")
