@@ -11,11 +11,11 @@ export { verifyRequest, DEFAULT_TOLERANCE_MS, type VerifyOptions, type VerifyRes
 export { detectProvider, type Detection } from "./verify/detect-provider.js";
 export { parseRequestFile, requestFromJson, toRequestFile, type RequestFile } from "./primitives/request-file.js";
 export { readRequests, type ReadOptions } from "./inputs/read-requests.js";
-export { parseRequests } from "./inputs/parse-requests.js";
+export { parseRequestItems, parseRequests } from "./inputs/parse-requests.js";
 export { parseHar } from "./inputs/parse-har.js";
 export { parseNdjson } from "./inputs/parse-ndjson.js";
 export { parseRawHttp } from "./inputs/parse-raw-http.js";
-export type { SourcedRequest } from "./inputs/sourced-request.js";
+export type { SourcedItem, SourcedRequest, UnreadableRequest } from "./inputs/sourced-request.js";
 export { explainFailure, type ExplainInput } from "./verify/explain/explain-failure.js";
 export type { Explanation, ExplainCause } from "./schemes/explanation.js";
 export type { WebhookRequest } from "./primitives/webhook-request.js";

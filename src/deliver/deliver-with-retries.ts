@@ -15,6 +15,8 @@ export interface Attempt {
 export interface RetryWait {
   /** 1-based number of the retry about to be made. */
   retry: number;
+  /** How many retries the provider makes, as the answers so far allow (one after a 500, for a provider that says so). */
+  of: number;
   /** The provider's wait before it. */
   delayMs: number;
   /** The wait actually made, after compression by `speed`. */
@@ -56,7 +58,7 @@ export async function deliverWithRetries(plan: RetryPlan): Promise<Attempt[]> {
     if (index > 0) {
       const delayMs = plan.delaysMs[index - 1] ?? 0;
       const waitMs = Number.isFinite(speed) ? Math.round(delayMs / speed) : 0;
-      plan.onWait?.({ retry: index, delayMs, waitMs });
+      plan.onWait?.({ retry: index, of: maxAttempts - 1, delayMs, waitMs });
       if (waitMs > 0) await sleep(waitMs);
     }
     const request = plan.sign(clock());

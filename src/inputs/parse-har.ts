@@ -2,22 +2,27 @@ import { WhkInputError } from "../primitives/errors.js";
 import { base64Bytes, utf8Bytes } from "../primitives/body-bytes.js";
 import { headersFromPairs, type Headers } from "../primitives/headers.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { SourcedRequest } from "./sourced-request.js";
+import { readOrUnreadable, requireReadable, type SourcedItem, type SourcedRequest } from "./sourced-request.js";
 
 /**
  * Every entry's request of a HAR file (http://www.softwareishard.com/blog/har-12-spec/): method, url,
  * headers, postData.text (base64-decoded when postData.encoding says so). An entry without postData has
  * an empty body. HTTP/2 pseudo-headers (`:authority` ...) are dropped; repeated headers are joined.
+ * Throws on the first entry that cannot be read; `harItems` reads past it.
  */
 export function parseHar(value: unknown, source: string): SourcedRequest[] {
+  return requireReadable(harItems(value, source));
+}
+
+/** The same, one item per entry: an entry that cannot be read is an unreadable item, and the other entries are still read. */
+export function harItems(value: unknown, source: string): SourcedItem[] {
   const log = objectOr(value)?.["log"];
   const entries = objectOr(log)?.["entries"];
   if (!Array.isArray(entries)) throw harError(source, 'has no "log.entries" array');
   if (entries.length === 0) throw harError(source, "has no entries");
-  return entries.map((entry, index) => ({
-    source: `${source}#${index + 1}`,
-    request: harRequest(entry, `${source} entry ${index + 1}`),
-  }));
+  return entries.map((entry, index) =>
+    readOrUnreadable(`${source}#${index + 1}`, () => ({ source: `${source}#${index + 1}`, request: harRequest(entry, `${source} entry ${index + 1}`), format: "har" as const })),
+  );
 }
 
 function harRequest(entry: unknown, where: string): WebhookRequest {

@@ -1,29 +1,38 @@
 import { WhkInputError } from "../primitives/errors.js";
 import { requestFromJson } from "../primitives/request-file.js";
-import type { SourcedRequest } from "./sourced-request.js";
+import { readOrUnreadable, requireReadable, type SourcedItem, type SourcedRequest } from "./sourced-request.js";
 
 /**
  * One JSON object per line, as `whk listen --json` writes them. A line is a request file, possibly with
  * extra fields (`"type":"request"`, a verdict) or with the request nested under `"request"`. Lines whose
  * `"type"` is anything but "request" (`ready`, `summary` ...) are skipped, as are blank lines.
+ * Throws on the first line that is not a request; `ndjsonItems` reads past it.
  */
 export function parseNdjson(text: string, source: string): SourcedRequest[] {
-  const requests: SourcedRequest[] = [];
-  const lines = text.split("\n");
-  for (const [index, raw] of lines.entries()) {
+  return requireReadable(ndjsonItems(text, source));
+}
+
+/** The same, one item per request line: a line that is not valid (cut short, not an object) is an unreadable item and the next lines are still read. */
+export function ndjsonItems(text: string, source: string): SourcedItem[] {
+  const items: SourcedItem[] = [];
+  for (const [index, raw] of text.split("\n").entries()) {
     const line = raw.trim();
     if (line === "") continue;
     const where = `${source} line ${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new WhkInputError("bad-json", `${where} is not valid JSON: ${(error as Error).message}`, "each line of an NDJSON file must be one JSON object");
-    }
-    const request = ndjsonRecord(value, where);
-    if (request) requests.push({ source: `${source}:${index + 1}`, request: requestFromJson(request, where) });
+    const item = readOrUnreadable(`${source}:${index + 1}`, (): SourcedRequest | undefined => {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new WhkInputError("bad-json", `${where} is not valid JSON: ${(error as Error).message}`, "each line of an NDJSON file must be one JSON object");
+      }
+      const record = ndjsonRecord(value, where);
+      return record ? { source: `${source}:${index + 1}`, request: requestFromJson(record, where), format: "ndjson" } : undefined;
+    });
+    // Lines that are not requests (ready, summary) are no item at all.
+    if (item !== undefined) items.push(item);
   }
-  return requests;
+  return items;
 }
 
 /** The request-file part of one NDJSON record, or undefined for a record that is not a request. */

@@ -2,7 +2,7 @@ import { WhkInputError } from "../primitives/errors.js";
 import { getHeader, headersFromPairs, type Headers } from "../primitives/headers.js";
 import { isAbsoluteUrl } from "../primitives/url-parts.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { SourcedRequest } from "./sourced-request.js";
+import { requireReadable, type SourcedItem, type SourcedRequest } from "./sourced-request.js";
 
 /**
  * Raw HTTP/1.x requests as `nc -l` or a proxy dump captures them (and as `whk show` prints them):
@@ -24,18 +24,40 @@ export function looksLikeRawHttp(bytes: Uint8Array, start = 0): boolean {
 }
 
 export function parseRawHttp(bytes: Buffer, source: string): SourcedRequest[] {
+  return requireReadable(rawHttpItems(bytes, source));
+}
+
+/**
+ * The same, one item per request: a request that cannot be read (cut short, a bad chunk) is an
+ * unreadable item after the ones before it, and the rest of the data, which cannot be told apart from
+ * it any more, is not read. A first request that cannot be read is thrown: the input is unreadable.
+ */
+export function rawHttpItems(bytes: Buffer, source: string): SourcedItem[] {
   const requests: WebhookRequest[] = [];
+  let failure: WhkInputError | undefined;
   let pos = skipNewlines(bytes, 0);
   while (pos < bytes.length) {
     const where = requests.length === 0 ? source : `${source} request ${requests.length + 1}`;
-    const { request, end } = parseOne(bytes, pos, where);
-    requests.push(request);
-    pos = skipNewlines(bytes, end);
+    let parsed: { request: WebhookRequest; end: number };
+    try {
+      parsed = parseOne(bytes, pos, where);
+    } catch (error) {
+      if (requests.length === 0 || !(error instanceof WhkInputError)) throw error;
+      failure = error;
+      break;
+    }
+    requests.push(parsed.request);
+    pos = skipNewlines(bytes, parsed.end);
     if (pos >= bytes.length || looksLikeRawHttp(bytes, pos)) continue;
     if (bytes.subarray(pos, pos + 5).toString("latin1") === "HTTP/") break;
-    throw rawError(where, `has ${bytes.length - pos} unexpected bytes after its body`, "check Content-Length, or keep one request per file");
+    failure = rawError(where, `has ${bytes.length - pos} unexpected bytes after its body`, "check Content-Length, or keep one request per file");
+    if (requests.length === 1) throw failure;
+    break;
   }
-  return requests.map((request, index) => ({ source: requests.length > 1 ? `${source}#${index + 1}` : source, request }));
+  const several = requests.length > 1 || failure !== undefined;
+  const items: SourcedItem[] = requests.map((request, index) => ({ source: several ? `${source}#${index + 1}` : source, request, format: "raw-http" }));
+  if (failure) items.push({ source: `${source}#${requests.length + 1}`, error: failure });
+  return items;
 }
 
 function parseOne(bytes: Buffer, start: number, where: string): { request: WebhookRequest; end: number } {

@@ -1,9 +1,9 @@
 import { WhkInputError } from "../primitives/errors.js";
-import { parseHar } from "./parse-har.js";
-import { ndjsonRecord, parseNdjson } from "./parse-ndjson.js";
-import { looksLikeRawHttp, parseRawHttp } from "./parse-raw-http.js";
+import { harItems } from "./parse-har.js";
+import { ndjsonItems, ndjsonRecord } from "./parse-ndjson.js";
+import { looksLikeRawHttp, rawHttpItems } from "./parse-raw-http.js";
 import { requestFromJson, utf8OrUndefined } from "../primitives/request-file.js";
-import type { SourcedRequest } from "./sourced-request.js";
+import { readOrUnreadable, requireReadable, type SourcedItem, type SourcedRequest } from "./sourced-request.js";
 
 /**
  * The requests in one input, whatever its format, told apart by content (the extension only settles
@@ -11,23 +11,32 @@ import type { SourcedRequest } from "./sourced-request.js";
  * Bodies stay bytes; nothing is re-encoded. Throws only WhkInputError, naming `source`.
  */
 export function parseRequests(bytes: Buffer, source: string): SourcedRequest[] {
+  return requireReadable(parseRequestItems(bytes, source));
+}
+
+/**
+ * The same, one item per request: where an input holds several (NDJSON lines, HAR entries, a JSON
+ * array, raw requests one after another), one that cannot be read is an unreadable item and the others
+ * are still read. An input that cannot be read at all (empty, not UTF-8, not JSON) throws.
+ */
+export function parseRequestItems(bytes: Buffer, source: string): SourcedItem[] {
   const start = firstContent(bytes);
   if (start === bytes.length) {
     throw new WhkInputError("empty-input", `${source} is empty`, "capture the request again (whk listen, or whk show --json)");
   }
-  if (looksLikeRawHttp(bytes, start)) return parseRawHttp(bytes.subarray(start), source);
+  if (looksLikeRawHttp(bytes, start)) return rawHttpItems(bytes.subarray(start), source);
   // JSON formats are UTF-8 text: a stray byte would otherwise be replaced with U+FFFD, silently changing
   // the very body whose signature is being checked.
   const text = utf8OrUndefined(bytes.subarray(start));
   if (text === undefined) {
     throw new WhkInputError("bad-utf8", `${source} is not valid UTF-8 text`, 'request files are JSON text; put a body that is not UTF-8 in "bodyBase64" (standard base64)');
   }
-  if (/\.(nd)?jsonl?$/i.test(source) && !/\.json$/i.test(source)) return nonEmpty(parseNdjson(text, source), source);
+  if (/\.(nd)?jsonl?$/i.test(source) && !/\.json$/i.test(source)) return nonEmpty(ndjsonItems(text, source), source);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    if (looksLikeNdjson(text)) return nonEmpty(parseNdjson(text, source), source);
+    if (looksLikeNdjson(text)) return nonEmpty(ndjsonItems(text, source), source);
     if (text[0] === "{" || text[0] === "[") {
       throw new WhkInputError("bad-json", `${source} is not valid JSON: ${(error as Error).message}`, "check the file with a JSON linter, or capture it again with `whk listen`");
     }
@@ -39,14 +48,16 @@ export function parseRequests(bytes: Buffer, source: string): SourcedRequest[] {
   }
   if (Array.isArray(value)) {
     if (value.length === 0) throw new WhkInputError("empty-input", `${source} is an empty JSON array`, "put request files in the array");
-    return value.map((item, index) => ({ source: `${source}[${index}]`, request: requestFromJson(item, `${source} item ${index}`) }));
+    return value.map((item, index) =>
+      readOrUnreadable(`${source}[${index}]`, () => ({ source: `${source}[${index}]`, request: requestFromJson(item, `${source} item ${index}`), format: "request-file" as const })),
+    );
   }
-  if (value !== null && typeof value === "object" && "log" in value) return parseHar(value, source);
+  if (value !== null && typeof value === "object" && "log" in value) return harItems(value, source);
   if (value !== null && typeof value === "object" && ("type" in value || "request" in value)) {
     const record = ndjsonRecord(value, source);
-    return nonEmpty(record ? [{ source, request: requestFromJson(record, source) }] : [], source);
+    return nonEmpty(record ? [{ source, request: requestFromJson(record, source), format: "ndjson" }] : [], source);
   }
-  return [{ source, request: requestFromJson(value, source) }];
+  return [{ source, request: requestFromJson(value, source), format: "request-file" }];
 }
 
 /** Index of the first byte that is not whitespace or a UTF-8 byte-order mark. */
@@ -69,7 +80,7 @@ function looksLikeNdjson(text: string): boolean {
   }
 }
 
-function nonEmpty(requests: SourcedRequest[], source: string): SourcedRequest[] {
+function nonEmpty(requests: SourcedItem[], source: string): SourcedItem[] {
   if (requests.length === 0) {
     throw new WhkInputError("no-requests", `${source} holds no requests (only lines such as "ready" or "summary")`, "capture some requests with `whk listen --json` first");
   }

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { WhkInputError } from "../primitives/errors.js";
 import { fileError } from "../primitives/file-error.js";
 import { readStdin, readUserFile } from "../primitives/read-input.js";
-import { parseRequests } from "./parse-requests.js";
-import type { SourcedRequest } from "./sourced-request.js";
+import { parseRequestItems, parseRequests } from "./parse-requests.js";
+import { readOrUnreadable, type SourcedItem, type SourcedRequest } from "./sourced-request.js";
 
 export interface ReadOptions {
   /** How `-` is read; default all of file descriptor 0 (a terminal is refused rather than waited on). */
@@ -52,6 +52,17 @@ export function inputFiles(paths: readonly string[]): string[] {
 /** The requests in one input file (or "-", standard input). */
 export function requestsIn(input: string, options: ReadOptions = {}): SourcedRequest[] {
   return input === "-" ? parseRequests((options.readStdin ?? (() => readStdin("reading")))(), "stdin") : parseRequests(readUserFile(input), input);
+}
+
+/**
+ * The requests in one input, leniently: one that cannot be read is an unreadable item and the others
+ * are still read; an input that cannot be read at all is one unreadable item. For a batch that judges
+ * every request it can (whk verify), rather than stopping at the first bad capture.
+ */
+export function requestItemsIn(input: string, options: ReadOptions = {}): SourcedItem[] {
+  const source = input === "-" ? "stdin" : input;
+  const items = readOrUnreadable(source, () => parseRequestItems(input === "-" ? (options.readStdin ?? (() => readStdin("reading")))() : readUserFile(input), source));
+  return Array.isArray(items) ? items : [items];
 }
 
 /** Files directly in a directory, sorted by name; dotfiles and subdirectories skipped. */

@@ -2,7 +2,7 @@ import { bodyKindOf } from "../primitives/body-text.js";
 import { formFields } from "../primitives/form-body.js";
 import { utf8OrUndefined } from "../primitives/request-file.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import { relayoutJson } from "../verify/explain/json-rewrites.js";
+import { relayoutJson } from "../primitives/json-rewrites.js";
 
 /**
  * A body as the page shows it: the raw text, and a pretty form beside it. JSON is laid out again with

@@ -1,7 +1,7 @@
 import type { DeliveryResult } from "../deliver/deliver.js";
 import { replayRequest } from "../deliver/replay-request.js";
 import { isWhkInputError } from "../primitives/errors.js";
-import { formatCurl } from "../primitives/format-request.js";
+import { curlCommand } from "../primitives/curl-command.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { allProviders, getProvider } from "../providers/index.js";
 import type { CaptureEntry } from "./capture-entry.js";
@@ -45,7 +45,7 @@ export function createInspectorApi(context: ApiContext): InspectorApi {
     "GET /api/captures": () => ({ status: 200, json: { captures: store.list().map(summary), unreadable: store.unreadable(), leftOut: store.leftOut(), limit: store.limit } }),
     "GET /api/capture": (_query, _body, id) => withEntry(id, (entry) => ({ status: 200, json: detailOf(entry, judge(entry), source) })),
     "GET /api/capture/preimage": (_query, _body, id) => withEntry(id, (entry) => ({ status: 200, json: preimageOf(entry, judge(entry).verdict) })),
-    "GET /api/capture/curl": (_query, _body, id) => withEntry(id, (entry) => ({ status: 200, json: { curl: formatCurl(replayRequest(entry.request, entry.request.url)) } })),
+    "GET /api/capture/curl": (_query, _body, id) => withEntry(id, (entry) => ({ status: 200, json: { curl: curlCommand(replayRequest(entry.request, entry.request.url)) } })),
     "GET /api/compare": (query) => {
       const [a, b] = [store.get(query.get("a") ?? ""), store.get(query.get("b") ?? "")];
       if (a === undefined || b === undefined) return notFound(`capture ${a === undefined ? query.get("a") : query.get("b")}`);

@@ -24,21 +24,32 @@ export interface ProbeRow {
   durationMs: number;
 }
 
-/** A JUnit XML report, one testcase per check, as CI systems display them. */
+/** The text of a failure: what came back, why it fails, what follows, and what whk found about why. */
+function failureText({ probe, verdict }: ProbeRow): string {
+  const lines = [`got: ${verdict.got}`, `${verdict.why}: ${verdict.consequence}`];
+  if (probe.rule !== undefined) lines.push(`documented: "${probe.rule.says}" (${probe.rule.url})`);
+  if (verdict.diagnosis !== undefined) lines.push(`diagnosis: ${verdict.diagnosis}`);
+  if (verdict.likelyCauses !== undefined) lines.push("likely causes, most likely first:", ...verdict.likelyCauses.map((cause, i) => `${i + 1}. ${cause}`));
+  return lines.join("\n");
+}
+
+/** A JUnit XML report, one testcase per check (a skipped check is `<skipped>`), as CI systems display them. */
 export function junitReport(target: string, rows: readonly ProbeRow[]): string {
-  const failures = rows.filter((r) => !r.verdict.pass).length;
+  const failures = rows.filter((r) => r.verdict.result === "fail").length;
+  const skips = rows.filter((r) => r.verdict.result === "skip").length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const total = rows.reduce((sum, r) => sum + r.durationMs, 0);
-  const cases = rows.map(({ probe, verdict, durationMs }) => {
+  const cases = rows.map((row) => {
+    const { probe, verdict, durationMs } = row;
     const open = `    <testcase classname="whk.probe.${escapeAttribute(probe.fixture)}" name="${escapeAttribute(`${probe.kind}: ${probe.title}`)}" time="${seconds(durationMs)}"`;
-    if (verdict.pass) return `${open}/>`;
-    const rule = probe.rule !== undefined ? `\ndocumented: "${probe.rule.says}" (${probe.rule.url})` : "";
-    return `${open}>\n      <failure type="${escapeAttribute(probe.kind)}" message="${escapeAttribute(verdict.why)}">${escapeXml(`got: ${verdict.got}\n${verdict.why}: ${verdict.consequence}${rule}`)}</failure>\n    </testcase>`;
+    if (verdict.result === "pass") return `${open}/>`;
+    if (verdict.result === "skip") return `${open}>\n      <skipped message="${escapeAttribute(verdict.why)}"/>\n    </testcase>`;
+    return `${open}>\n      <failure type="${escapeAttribute(probe.kind)}" message="${escapeAttribute(verdict.why)}">${escapeXml(failureText(row))}</failure>\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="whk probe" tests="${rows.length}" failures="${failures}" time="${seconds(total)}">`,
-    `  <testsuite name="whk probe ${escapeAttribute(target)}" tests="${rows.length}" failures="${failures}" errors="0" skipped="0" time="${seconds(total)}">`,
+    `<testsuites name="whk probe" tests="${rows.length}" failures="${failures}" skipped="${skips}" time="${seconds(total)}">`,
+    `  <testsuite name="whk probe ${escapeAttribute(target)}" tests="${rows.length}" failures="${failures}" errors="0" skipped="${skips}" time="${seconds(total)}">`,
     ...cases,
     "  </testsuite>",
     "</testsuites>",

@@ -46,6 +46,32 @@ export function jsonFieldAck(field: string, value: string | boolean): Acknowledg
   };
 }
 
+/**
+ * The provider documents its answer as HTTP 200 with a JSON object (`application/json`), optionally with
+ * a string `field` in it (`{"status": "..."}`, say): a plain-text `OK` or an empty body is not that
+ * answer. Judged as JSON, so spacing and key order do not matter; `whk listen` answers `responseBody`.
+ */
+export function http200JsonObject(responseBody: string, summary: string, field?: string): Acknowledgement {
+  const wanted = field === undefined ? "a JSON object" : `a JSON object with a string "${field}"`;
+  return {
+    summary,
+    response: { status: 200, headers: json, body: responseBody },
+    judge(answer) {
+      if (answer.status !== 200) return { ok: false, why: `expected HTTP 200 with ${wanted}, got ${answer.status}` };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(answer.body);
+      } catch {
+        return { ok: false, why: `expected ${wanted}, got ${answer.body === "" ? "an empty body" : `a body that is not JSON: ${JSON.stringify(answer.body.slice(0, 40))}`}` };
+      }
+      if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return { ok: false, why: `expected ${wanted}, got JSON ${JSON.stringify(parsed)?.slice(0, 40)}` };
+      if (field !== undefined && typeof (parsed as Record<string, unknown>)[field] !== "string") return { ok: false, why: `expected ${wanted}, got ${JSON.stringify(parsed).slice(0, 60)}` };
+      return { ok: true };
+    },
+    status: { description: "status 200", matches: (status) => status === 200 },
+  };
+}
+
 /** The provider counts a JSON body `{"status":"OK"}` as delivered. */
 export function jsonStatusOk(): Acknowledgement {
   return jsonFieldAck("status", "OK");

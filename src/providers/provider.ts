@@ -63,6 +63,15 @@ export interface DocLink {
   url: string;
 }
 
+/** How long a provider waits for an answer, as its docs say: probe fails a handler slower than that. */
+export interface DeliveryTimeout {
+  ms: number;
+  /** The documented rule, in a sentence: what the provider does with a slower answer. */
+  rule: string;
+  /** Where it is written. */
+  source: string;
+}
+
 /** A sentence from a provider's docs and the page that says it: what a check or a fault is based on. */
 export interface DocumentedRule {
   /** What the docs say, in a few words (quoted or closely paraphrased). */
@@ -106,6 +115,8 @@ export interface Provider {
   /** Why a request looks like this provider's, or undefined. `json` is the body parsed, when it is JSON. */
   detect(request: WebhookRequest, json: unknown): string | undefined;
   ack: Acknowledgement;
+  /** The documented wait for an answer; absent where the docs give none (probe then says so). */
+  deliveryTimeout?: DeliveryTimeout;
   retry: RetryPolicy;
   /** Duplicates and out-of-order deliveries the provider documents (absent: its docs say nothing of them). */
   delivery?: DeliveryHabits;

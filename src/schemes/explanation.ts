@@ -22,6 +22,8 @@ export type CommonCause =
   | "path-trailing-slash"
   | "path-prefix"
   | "path-absolute-url"
+  // A receiver that signs the path with a "?" and no query (Flask's request.full_path).
+  | "path-empty-query"
   // SNAP's string-to-sign.
   | "token-bearer"
   | "token-empty"
@@ -29,8 +31,9 @@ export type CommonCause =
   | "method-case"
   | "body-not-minified"
   | "body-hash-case"
-  // Signed body fields spelled differently, or a form's fields signed another way.
+  // Signed body fields spelled differently, concatenated in another order, or a form's fields signed another way.
   | "field-format"
+  | "field-order"
   // A signed form field's encoding: the signer signed it still encoded, or encoded its own way.
   | "field-encoding"
   // A form body re-encoded (+ or %20 for spaces, escapes' case) or its empty fields dropped.

@@ -1,5 +1,5 @@
 import type { WebhookRequest } from "../primitives/webhook-request.js";
-import type { Attempt, SignatureFacts } from "./explanation.js";
+import type { Attempt, SignatureFacts, VariationCause } from "./explanation.js";
 
 /** Why a signature check failed: stable codes, used in `--json` output and by library callers. */
 export type FailureReason =
@@ -31,6 +31,19 @@ export interface SignContext {
    * whose signing depends on one, such as a mode that decides which field of a header is filled.
    */
   options?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A delivery signed the way receivers commonly get a scheme wrong (the path with a trailing "?", the
+ * fields in another order): a handler that rejects the genuine delivery but accepts this one makes that
+ * very mistake. Probe sends these to say why a genuine delivery was rejected.
+ */
+export interface SignedMistake {
+  cause: VariationCause;
+  /** What a handler that accepts it does wrong, and the fix, addressed to the handler's author. Never a secret. */
+  handlerDoes: string;
+  /** The same request, signed over the mistaken string-to-sign. */
+  request: WebhookRequest;
 }
 
 /**
@@ -72,6 +85,8 @@ export interface SignatureScheme {
   variants?(request: WebhookRequest): Iterable<Attempt>;
   /** What to compare by hand with the sender when no near miss explains a mismatch. */
   noMatchEvidence?(request: WebhookRequest): string[];
+  /** The request signed with each of the usual receiver-side mistakes of this scheme (see SignedMistake). */
+  mistakes?(request: WebhookRequest, context: SignContext): Iterable<SignedMistake>;
   /**
    * The scheme this request is signed with, when a provider signs two kinds of webhooks two ways (a
    * form callback and JSON events): what `covers` and `signatureIn` are for this request.

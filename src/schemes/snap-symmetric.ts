@@ -5,7 +5,7 @@ import { minifyJson } from "../primitives/minify-json.js";
 import { formatTimestamp } from "../primitives/time-format.js";
 import type { SignatureCheck, SignatureScheme } from "./scheme.js";
 import { bearerToken, signatureMatches, snapPartsOf, snapSignature, snapStringToSign, type SnapParts } from "./snap-string-to-sign.js";
-import { snapVariants } from "./snap-variants.js";
+import { snapMistakes, snapVariants } from "./snap-variants.js";
 
 /** SNAP's X-TIMESTAMP spelling: `2025-05-15T12:34:31+07:00` (Jakarta time). */
 export const SNAP_TIMESTAMP_OFFSET = "+07:00";
@@ -72,11 +72,12 @@ export const snapSymmetric: SignatureScheme = {
     return { where: "X-SIGNATURE", given, algorithm: "sha512", keyed: true, encoding: "base64", accepted: ["base64", "hex"], compute: (secret, algorithm) => hmac(algorithm, secret, message) };
   },
   variants: snapVariants,
+  mistakes: (request, context) => snapMistakes(snapSymmetric.sign(request, context), context.secret),
   noMatchEvidence(request) {
     const parts = snapPartsOf(request);
     if (!parts) return [];
     return [
-      `EndpointUrl signed here: ${parts.endpointUrl} (if the sender was given a longer URL, e.g. behind a proxy that strips a prefix, verify a request file with that URL)`,
+      `EndpointUrl signed here: ${parts.endpointUrl} (if the sender was given a longer URL, e.g. behind a proxy that strips a prefix, re-check with whk verify --url <that URL>)`,
       `AccessToken: the Bearer token (${parts.accessToken.length} characters); X-TIMESTAMP: ${parts.timestamp}`,
       `body hash: sha256 of the ${minifyJson(request.body).length}-byte minified body = ${parts.bodyHash}`,
     ];

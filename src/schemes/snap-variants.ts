@@ -1,10 +1,11 @@
-import { getHeader } from "../primitives/headers.js";
+import { getHeader, setHeader } from "../primitives/headers.js";
 import { sha256Hex } from "../primitives/hmac.js";
 import { formatTimestamp, type TimestampFormat } from "../primitives/time-format.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { signatureMatches, snapPartsOf, snapSignature, snapStringToSign, type SnapParts } from "./snap-string-to-sign.js";
 import type { Attempt, VariationCause } from "./explanation.js";
-import { pathVariants } from "./path-variants.js";
+import { handlerPathMistakes, pathVariants } from "./path-variants.js";
+import type { SignedMistake } from "./scheme.js";
 
 /**
  * The SNAP string-to-sign, METHOD:EndpointUrl:AccessToken:sha256(minify(body)):X-TIMESTAMP, built with
@@ -77,4 +78,20 @@ function timestampAttempts(parts: SnapParts, build: Build, attempt: Try): (Attem
       [`X-TIMESTAMP received: ${header}`, `timestamp signed: ${spelling}`],
     ),
   );
+}
+
+/**
+ * A genuine SNAP delivery signed again with one part of the string-to-sign the way receivers get it
+ * wrong: the path (handlerPathMistakes), the token with "Bearer " or left out. Same timestamp, body and
+ * headers; only X-SIGNATURE differs.
+ */
+export function* snapMistakes(genuine: WebhookRequest, secret: string): Generator<SignedMistake> {
+  const parts = snapPartsOf(genuine);
+  if (!parts) return;
+  const signedAs = (changes: Partial<SnapParts>): WebhookRequest => ({ ...genuine, headers: setHeader(genuine.headers, "X-SIGNATURE", snapSignature(secret, snapStringToSign({ ...parts, ...changes }))) });
+  for (const mistake of handlerPathMistakes(genuine.url, "EndpointUrl")) {
+    yield { cause: mistake.cause, handlerDoes: mistake.handlerDoes, request: signedAs({ endpointUrl: mistake.signed }) };
+  }
+  yield { cause: "token-bearer", handlerDoes: 'it signs the Authorization header value with "Bearer " in front, where SNAP signs the access token alone: strip "Bearer " first', request: signedAs({ accessToken: `Bearer ${parts.accessToken}` }) };
+  yield { cause: "token-empty", handlerDoes: "it leaves the access token out of the string-to-sign (METHOD:path::hash:timestamp), where SNAP signs the token of the request's own Authorization header", request: signedAs({ accessToken: "" }) };
 }

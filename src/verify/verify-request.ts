@@ -6,6 +6,7 @@ import type { Explanation } from "../schemes/explanation.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { getProvider } from "../providers/index.js";
 import type { FailureReason, SignatureCheck } from "../schemes/scheme.js";
+import { forwardUrl, relativeUrl, splitTarget, splitUrl } from "../primitives/url-parts.js";
 
 export type VerifyReason = "valid-signature" | "unsigned-provider" | "unknown-provider" | FailureReason;
 
@@ -25,6 +26,16 @@ export interface VerifyResult {
   preimage?: string;
   /** Why the signature did not match: the first controlled variation that makes it match, or "no-match". */
   explain?: Explanation;
+  /**
+   * For a provider that signs a timestamp: what it was judged against, the instant given (`now`), the
+   * request's receipt time, or, when it has none (a raw HTTP dump), the clock at verification.
+   */
+  timestampJudgedAgainst?: "given" | "receivedAt" | "now";
+  /**
+   * With `url`, for a provider that signs the path: the request verifies at the path `url` gives and
+   * not at the path it was captured at, so a proxy or mount rewrote the path on the way.
+   */
+  pathMismatch?: { signedPath: string; capturedPath: string };
   warnings: string[];
 }
 
@@ -40,6 +51,13 @@ export interface VerifyOptions {
   toleranceMs?: number;
   /** Also report the string-to-sign when the signature matches (`--show-preimage`). */
   includePreimage?: boolean;
+  /**
+   * Verify as if the request had been received at this URL (the public URL the sender was given, before
+   * a proxy rewrote the path). A URL with only an origin keeps the request's path and query; one with a
+   * path replaces the path, and the query too when it has one of its own (as `listen --forward-to`). A
+   * path alone (`/api/webhooks/in`) replaces the path on the request's own origin.
+   */
+  url?: string;
 }
 
 /** The default tolerance of timestamped schemes, for callers that show it (`--help`, probe's stale check). */
@@ -51,6 +69,31 @@ export const DEFAULT_TOLERANCE_MS = 5 * 60_000;
  * warning, never a failure). Returns a value; throws only for misuse (no secret for a signed provider).
  */
 export function verifyRequest(request: WebhookRequest, options: VerifyOptions = {}): VerifyResult {
+  if (options.url === undefined) return verifyAsReceived(request, options);
+  const captured = relativeUrl(request.url);
+  const moved = { ...request, url: movedUrl(request.url, options.url) };
+  const result = verifyAsReceived(moved, options);
+  const signedPath = relativeUrl(moved.url);
+  if (result.provider === undefined || signedPath === captured || !getProvider(result.provider).scheme.covers.path) return result;
+  // The path is signed, and the two differ: say which one verifies, when only one does.
+  const asCaptured = verifyAsReceived(request, { ...options, includePreimage: false });
+  if (result.ok && !asCaptured.ok && asCaptured.reason === "bad-signature") {
+    result.pathMismatch = { signedPath, capturedPath: captured };
+    result.detail += `; path mismatch: signed for ${signedPath}, captured at ${captured} (a proxy or router mount rewrites the path between the sender and your app)`;
+  } else if (!result.ok && asCaptured.ok) {
+    result.detail += `; it verifies at the captured path ${captured}: the sender signed the path your app received, not ${signedPath}`;
+  }
+  return result;
+}
+
+/** Where a request lands if received at `to`: a URL as `forwardUrl` moves it, or a path (and query) on the request's own origin. */
+function movedUrl(url: string, to: string): string {
+  if (!to.startsWith("/")) return forwardUrl(to, relativeUrl(url));
+  const target = to.includes("?") ? to : `${to}${splitTarget(relativeUrl(url)).query}`;
+  return `${splitUrl(url)?.origin ?? ""}${target}`;
+}
+
+function verifyAsReceived(request: WebhookRequest, options: VerifyOptions): VerifyResult {
   const body = parseBody(request);
   const detection = detectProvider(request, options.provider, body.isJson ? body.json : null);
   if (!detection) {
@@ -78,19 +121,25 @@ export function verifyRequest(request: WebhookRequest, options: VerifyOptions = 
   }
   const at = options.now ?? (request.receivedAt !== undefined ? new Date(request.receivedAt) : new Date());
   const context = options.toleranceMs !== undefined ? { at, toleranceMs: options.toleranceMs } : { at };
+  const clock = provider.scheme.covers.timestamp ? (options.now !== undefined ? "given" : request.receivedAt !== undefined ? "receivedAt" : "now") : undefined;
   let first: SignatureCheck | undefined;
   for (const [index, secret] of secrets.entries()) {
     const check = provider.scheme.verify(request, secret, context);
     const signatureMatched = check.ok || check.reason === "timestamp-out-of-tolerance";
-    if (signatureMatched) return withPreimage(resultOf(check, base, secrets.length > 1 ? index + 1 : undefined), request, options);
+    if (signatureMatched) return withPreimage(withClock(resultOf(check, base, secrets.length > 1 ? index + 1 : undefined), clock), request, options);
     first ??= check;
   }
-  const result = resultOf(first as SignatureCheck, base, undefined);
+  const result = withClock(resultOf(first as SignatureCheck, base, undefined), clock);
   if (result.reason === "bad-signature" || result.reason === "malformed-signature") {
     const explain = explainFailure({ request, provider: detection.provider, secrets, reason: result.reason });
     if (explain) result.explain = explain;
   }
   return withPreimage(result, request, options);
+}
+
+function withClock(result: VerifyResult, clock: VerifyResult["timestampJudgedAgainst"]): VerifyResult {
+  if (clock !== undefined) result.timestampJudgedAgainst = clock;
+  return result;
 }
 
 /** The string-to-sign, when asked for or when explain found nothing (so the user can compare by hand). */

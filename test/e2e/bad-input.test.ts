@@ -80,7 +80,6 @@ const cases: Case[] = [
   ["sign: unknown provider", () => ["sign", at("bad.json"), "--provider", "acmepay-unknown", ...secret], 2, /unknown provider "acmepay-unknown"/],
   ["sign: a flag another provider declares", () => ["sign", at("bad.json"), "--provider", "fazz", "--access-token", "t"], 2, /--access-token applies to Topremit\b.* only/],
   ["sign: ChaiPay body that is not JSON", () => ["sign", at("bad.json"), "--provider", "chaipay", ...secret], 2, /must be a JSON object/],
-  ["sign: binary body as curl", () => ["sign", at("garbage.bin"), "--provider", "fazz", ...secret, "--format", "curl"], 2, /not UTF-8/],
   ["sign: malformed --to", () => ["sign", at("bad.json"), "--provider", "fazz", ...secret, "--to", "http://"], 2, /is not a URL/],
   // show
   ["show: unknown fixture", () => ["show", "fazz-va", ...secret], 2, /unknown fixture "fazz-va"/],

@@ -116,6 +116,11 @@ describe("a project config", () => {
     const json = JSON.parse(runWhkSync(["config", "--json"], { cwd: dir }).stdout);
     expect(json.providers.fazz).toMatchObject({ kind: "bundled", secret: "env FAZZ_SECRET (not set)", to: `${server.url}webhooks/fazz` });
   });
+
+  it("`whk config` names every source an unconfigured secret can come from, the provider's own variable included", () => {
+    const shown = runWhkSync(["config"], { cwd: project("no-secret", { providers: { "doku-snap": { to: "http://127.0.0.1:9/snap" } } }) });
+    expect(shown.stdout).toContain("secret: none configured (--secret, WHK_SECRET_DOKU_SNAP, WHK_SECRET, else the test secret whk-test-secret when signing)");
+  });
 });
 
 describe("mistakes in a config are one clear line and exit 2", () => {

@@ -109,7 +109,7 @@ describe("providers defined in whk.config.json, through every command", () => {
     const request = parseRequestFile(run(["show", id, "--json"]).stdout, id);
     const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
     expect(checks[id.split("-")[0] as string]?.({ method: "POST", url: "/", headers, body: request.body })).toBe(true);
-    expect(run(["show", id, "--format", "curl"]).stdout).toMatch(/^curl -sS -X POST '/);
+    expect(run(["show", id, "--format", "curl"]).stdout).toMatch(/^printf '%b' '.*' \|\n  curl -sS -X POST '/);
   });
 
   it("send delivers each to its configured target, signed, and judges the answer by its configured ack", async () => {

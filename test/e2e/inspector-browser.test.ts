@@ -10,7 +10,7 @@ import { parseHar } from "../../src/inputs/parse-har.js";
 import { parseRequests } from "../../src/inputs/parse-requests.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { signRequest } from "../../src/sign/sign-request.js";
-import { relayoutJson } from "../../src/verify/explain/json-rewrites.js";
+import { relayoutJson } from "../../src/primitives/json-rewrites.js";
 import { verifyRequest } from "../../src/verify/verify-request.js";
 import { launchBrowser, type TestBrowser } from "../helpers/browser.js";
 import { startServer, type TestServer } from "../helpers/http-server.js";
@@ -154,7 +154,7 @@ describe("the inspector in Chromium", { timeout: 60_000 }, () => {
     await panel().getByText("Copied the curl command to the clipboard.").waitFor();
 
     const copied = String(await page.evaluate("navigator.clipboard.readText()"));
-    expect(copied).toMatch(/^curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/hooks\/paycombat'/);
+    expect(copied).toMatch(/^printf '%b' '.*' \|\n  curl -sS -X POST 'http:\/\/127\.0\.0\.1:\d+\/hooks\/paycombat'/s);
     expect(copied).toMatch(/-H 'X-Signature: [0-9a-f]{64}'/);
     expect(copied).not.toMatch(/-H '(host|connection|content-length):/i);
     expect(copied).not.toContain(aSecret);

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createServer } from "node:http";
 import { closedPort, startServer, type CapturedRequest, type Reply, type TestServer } from "../helpers/http-server.js";
-import { checkDelivery } from "../helpers/provider-verifiers.js";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { dokuSnapSignature } from "../helpers/gateway-verifiers.js";
+import { checkDelivery, minifyForSnap } from "../helpers/provider-verifiers.js";
 import { runWhk } from "../helpers/run-whk.js";
 
 const aSecret = "probe-secret-5d1e";
@@ -31,13 +33,26 @@ const chaipayEvent = (body: Buffer): string => {
 };
 
 /**
+ * SNAP as the standard defines minify (whitespace outside strings removed, every other byte kept), for
+ * DOKU SNAP: the shared verifier follows DOKU's SDK, which minifies with JSON.stringify(JSON.parse(body)).
+ */
+function snapStandard(request: { url: string; headers: Record<string, string>; body: Buffer }): boolean {
+  const token = (request.headers["authorization"] ?? "").replace(/^Bearer /, "");
+  const hash = createHash("sha256").update(minifyForSnap(request.body)).digest("hex");
+  const expected = createHmac("sha512", aSecret).update(`POST:${request.url}:${token}:${hash}:${request.headers["x-timestamp"] ?? ""}`).digest("base64");
+  const given = request.headers["x-signature"] ?? "";
+  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+/**
  * A handler done right, from each provider's docs (the checks in ../helpers/provider-verifiers.ts, not
  * whk's code): signature, and for the providers that sign a timestamp a 5-minute window.
  */
 function correctHandler(provider: Provider, options: { checkTimestamp?: boolean } = {}): Handler {
   return (request) => {
     const event = provider === "chaipay" ? chaipayEvent(request.body) : "event";
-    if (!checkDelivery(`${provider}-${event}`, request, aSecret).ok) return reject;
+    const valid = provider === "doku-snap" ? snapStandard(request) : checkDelivery(`${provider}-${event}`, request, aSecret).ok;
+    if (!valid) return reject;
     const timestampHeader = timestampHeaders[provider];
     if (timestampHeader !== undefined && options.checkTimestamp !== false) {
       const skew = Math.abs(Date.now() - Date.parse(request.headers[timestampHeader] ?? ""));
@@ -78,19 +93,32 @@ describe("whk probe", () => {
   it("runs every documented check for Topremit", async () => {
     const { report } = await probe("topremit", correctHandler("topremit"));
     expect(report.checks.map((c) => c.check).sort()).toEqual(
-      ["missing-signature", "replay", "stale-timestamp", "tampered-body", "valid", "valid", "wrong-path", "wrong-secret"],
+      ["missing-signature", "raw-body", "raw-body", "raw-body", "replay", "stale-timestamp", "tampered-body", "valid", "valid", "wrong-path", "wrong-secret"],
     );
   });
 
   it.each<[Provider, string[]]>([
-    ["midtrans", ["duplicate", "missing-signature", "out-of-order", "tampered-amount", "tampered-body", "valid", "valid", "valid", "valid", "valid", "valid", "wrong-secret"]],
-    ["xendit", ["missing-signature", "valid", "valid", "valid", "valid", "wrong-secret"]],
-    ["doku", ["missing-signature", "stale-timestamp", "tampered-body", "valid", "wrong-path", "wrong-secret"]],
+    ["midtrans", ["duplicate", "missing-signature", "out-of-order", "tampered-amount", "tampered-body", "timeout", "valid", "valid", "valid", "valid", "valid", "valid", "wrong-secret"]],
+    ["xendit", ["missing-signature", "timeout", "valid", "valid", "valid", "valid", "wrong-secret"]],
+    ["doku", ["missing-signature", "raw-body", "raw-body", "raw-body", "raw-body", "stale-timestamp", "tampered-body", "valid", "wrong-path", "wrong-secret"]],
     ["duitku", ["missing-signature", "tampered-amount", "tampered-body", "valid", "valid", "wrong-secret"]],
   ])("runs for %s only the forgeries its scheme can catch", async (provider, checks) => {
     const { report } = await probe(provider, correctHandler(provider));
     expect(report.checks.map((c) => c.check).sort()).toEqual(checks);
     if (provider !== "doku") expect(report.caveat).toMatch(/confirm/i);
+  });
+
+  it("fails a DOKU SNAP handler built like DOKU's SDK (minify = JSON.stringify of the parsed body) on the escaped body only", async () => {
+    const sdkLike: Handler = (request) => {
+      const token = (request.headers["authorization"] ?? "").replace(/^Bearer /, "");
+      const expected = dokuSnapSignature(request.url, token, request.body, request.headers["x-timestamp"] ?? "", aSecret);
+      const fresh = Math.abs(Date.now() - Date.parse(request.headers["x-timestamp"] ?? "")) <= 5 * 60_000;
+      return expected === request.headers["x-signature"] && fresh ? ok("doku-snap") : reject;
+    };
+    const { code, report } = await probe("doku-snap", sdkLike);
+    expect(code).toBe(1);
+    expect(failedChecks(report)).toEqual(["raw-body"]);
+    expect(report.checks.find((c) => !c.pass)?.consequence).toMatch(/verifies a re-serialised body, not the raw bytes/);
   });
 
   it("fails a handler that accepts anything, on every forgery", async () => {

@@ -20,7 +20,7 @@ describe("whk verify: unreadable or malformed input exits 2 with one clear line,
     ["a request without a body", () => [write("nobody.json", '{"method":"POST","url":"http://x/","headers":{}}')], /^whk: \S+nobody\.json has no "body" or "bodyBase64"$/],
     ["an empty file", () => [write("empty.json", "")], /^whk: \S+empty\.json is empty$/],
     ["a HAR without entries", () => [write("empty.har", '{"log":{"version":"1.2","entries":[]}}')], /^whk: \S+empty\.har has no entries$/],
-    ["a bad NDJSON line", () => [write("log.ndjson", `${requestFileText(signedFixture("fazz-va-dynamic"))}\nnot json\n`)], /^whk: \S+log\.ndjson line 2 is not valid JSON: /],
+    ["an NDJSON file whose only line is bad", () => [write("log.ndjson", "not json\n")], /^whk: \S+log\.ndjson line 1 is not valid JSON: /],
     ["a truncated raw HTTP capture", () => [write("cut.http", "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 99\r\n\r\n{}")], /^whk: \S+cut\.http is truncated: Content-Length says 99 bytes, 2 follow$/],
     ["a good file next to a bad one (nothing is printed before the error)", () => [write("ok.json", requestFileText(signedFixture("fazz-va-dynamic"))), join(scratch, "missing.json")], /does not exist$/],
   ];

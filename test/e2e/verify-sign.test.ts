@@ -88,7 +88,7 @@ describe("whk sign output", () => {
   it("--format curl and stdin (-)", () => {
     const { code, stdout } = run(["sign", "-", "--provider", "paycombat", "--secret", aSecret, "--format", "curl"], '{"id":1}');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^curl -sS -X POST 'http:\/\/localhost:4400\/' \\\n {2}-H 'Content-Type: application\/json' \\\n {2}-H 'X-Signature: [0-9a-f]{64}' \\\n {2}--data-binary '\{"id":1\}'\n$/);
+    expect(stdout).toMatch(/^printf '%b' '\{"id":1\}' \|\n {2}curl -sS -X POST 'http:\/\/localhost:4400\/' \\\n {2}-H 'Content-Type: application\/json' \\\n {2}-H 'X-Signature: [0-9a-f]{64}' \\\n {2}--data-binary @-\n$/);
   });
 
   it("SingleView: nothing to sign, said on stderr; the headers still print", () => {

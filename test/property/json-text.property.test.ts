@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { assertJsonText, readJsonText, writeJsonText } from "../../src/primitives/json-text.js";
 import { serializeJson } from "../../src/primitives/serialize-json.js";
-import { relayoutJson, sortedKeysJson } from "../../src/verify/explain/json-rewrites.js";
+import { relayoutJson, sortedKeysJson } from "../../src/primitives/json-rewrites.js";
 
 // The iterative JSON readers and writers must agree with V8's own (recursive) ones wherever those work.
 const runs = { numRuns: 300 };

@@ -4,7 +4,7 @@ import { assertJsonText, readJsonText, writeJsonText } from "../../src/primitive
 import { jsonPreview, serializeJson } from "../../src/primitives/serialize-json.js";
 import { buildRequest, signRequest } from "../../src/sign/sign-request.js";
 import { explainFailure } from "../../src/verify/explain/explain-failure.js";
-import { mapJsonNumbers, relayoutJson, sortedKeysJson } from "../../src/verify/explain/json-rewrites.js";
+import { mapJsonNumbers, relayoutJson, sortedKeysJson } from "../../src/primitives/json-rewrites.js";
 import { verifyRequest } from "../../src/verify/verify-request.js";
 
 // Regression: bodies nested far deeper than any webhook (crafted to break whoever reads them) made

@@ -99,6 +99,7 @@ describe("deliverWithRetries", () => {
     // Given a Midtrans notification and receivers that always answer 500, or 301
     const unsigned = prepareFixtureRequest({ fixture: "midtrans-gopay-settlement", url: "http://127.0.0.1:3000/cb" });
     const { retry, ack } = providers.midtrans;
+    const waits: string[] = [];
     const run = (status: number) =>
       deliverWithRetries({
         sign: (now) => signRequest(unsigned, { provider: providers.midtrans, secret: aSecret, now }),
@@ -107,9 +108,11 @@ describe("deliverWithRetries", () => {
         ...(retry.retriesAfter ? { retriesAfter: retry.retriesAfter } : {}),
         speed: Number.POSITIVE_INFINITY,
         deliver: async () => answer(status),
+        onWait: (wait) => waits.push(`${wait.retry} of ${wait.of}`),
       });
-    // Then a 500 gets one retry, a 301 none, and a 502 all five
+    // Then a 500 gets one retry (announced as the only one), a 301 none, and a 502 all five
     expect((await run(500)).map((a) => [a.attempt, a.maxAttempts])).toEqual([[1, 2], [2, 2]]);
+    expect(waits).toEqual(["1 of 1"]);
     expect((await run(301)).map((a) => [a.attempt, a.maxAttempts])).toEqual([[1, 1]]);
     expect(await run(502)).toHaveLength(6);
   });

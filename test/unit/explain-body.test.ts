@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildRequest, signRequest } from "../../src/sign/sign-request.js";
 import { verifyRequest } from "../../src/verify/verify-request.js";
-import { sortedKeysJson } from "../../src/verify/explain/json-rewrites.js";
+import { sortedKeysJson } from "../../src/primitives/json-rewrites.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import type { ProviderName } from "../../src/providers/index.js";
 

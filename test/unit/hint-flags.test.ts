@@ -50,3 +50,20 @@ describe("hints name flags that exist", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("each command's help says what it does without a secret", () => {
+  const helpOf = (command: Command): string => {
+    let text = "";
+    command.configureOutput({ writeOut: (chunk) => (text += chunk) });
+    command.outputHelp();
+    return text.replace(/\s+/g, " ");
+  };
+  const commandAt = (path: string): Command => path.split(" ").reduce((parent, name) => parent.commands.find((c) => c.name() === name) as Command, program);
+
+  it("only the commands that sign fall back to the test secret; verify and probe need a real one; listen then verifies nothing", () => {
+    for (const path of ["show", "send", "sign", "scenario run"]) expect(helpOf(commandAt(path)), path).toContain("with none, signing uses whk-test-secret.");
+    for (const path of ["verify", "probe"]) expect(helpOf(commandAt(path)), path).toContain("with none, a provider that signs is exit 2");
+    expect(helpOf(commandAt("listen"))).toContain("with none, nothing is verified and every request is acknowledged.");
+    expect(helpOf(commandAt("inspect"))).toContain("with none, the page shows the verdicts whk listen recorded and re-signs with whk-test-secret.");
+  });
+});

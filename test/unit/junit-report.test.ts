@@ -6,7 +6,7 @@ import { xmlProblems } from "../helpers/xml-well-formed.js";
 /** A failed check whose answer (what `got` and `why` quote) is whatever a handler sent. */
 function failedWith(answer: string): ProbeRow {
   const probe = { id: "fazz-va/valid", kind: "valid", provider: "fazz", fixture: "fazz-va", title: "a genuine delivery", requests: [], expect: "accept", ifItFails: "" } as unknown as ProbeCase;
-  return { probe, verdict: { pass: false, got: `500 ${answer}`, why: `answered ${answer}`, consequence: "retries" }, durationMs: 1 };
+  return { probe, verdict: { result: "fail", got: `500 ${answer}`, why: `answered ${answer}`, consequence: "retries" }, durationMs: 1 };
 }
 
 const answers: [name: string, answer: string, shown: string][] = [

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { staticImportGraph } from "../helpers/static-imports.js";
@@ -25,5 +28,25 @@ describe("what each entry point loads", () => {
     });
     expect(result.stderr).toBe("");
     expect(Number(result.stdout.trim())).toBeGreaterThanOrEqual(23);
+  });
+
+  it('`require("whk")` from a CommonJS project loads the same library (Node >= 20.19: require of an ES module)', () => {
+    // An installed dependency, as npm lays it out: node_modules/whk, required from a .cjs file.
+    const project = mkdtempSync(join(tmpdir(), "whk-require-"));
+    try {
+      mkdirSync(join(project, "node_modules"));
+      symlinkSync(fileURLToPath(new URL("../..", import.meta.url)), join(project, "node_modules", "whk"), "dir");
+      writeFileSync(join(project, "check.cjs"), [
+        'const { signRequest, verifyRequest, prepareFixtureRequest } = require("whk");',
+        'const unsigned = prepareFixtureRequest({ fixture: "fazz-disbursement", url: "http://127.0.0.1:3000/cb" });',
+        'const request = signRequest(unsigned, { provider: "fazz", secret: "s3cret" });',
+        'console.log(JSON.stringify([verifyRequest(request, { secret: "s3cret" }).ok, verifyRequest(request, { secret: "other" }).ok]));',
+      ].join("\n"));
+      const result = spawnSync(process.execPath, ["check.cjs"], { cwd: project, encoding: "utf8" });
+      expect(result.stderr).toBe("");
+      expect(result.stdout.trim()).toBe("[true,false]");
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,7 @@ import { parseRawHttp } from "../../src/inputs/parse-raw-http.js";
 import { parseRequests } from "../../src/inputs/parse-requests.js";
 import { readRequests } from "../../src/inputs/read-requests.js";
 import { isWhkInputError } from "../../src/primitives/errors.js";
+import { parseRequestItems } from "../../src/index.js";
 
 const aBody = '{"id":"contract_12345678","amount":10.50,"name":"Café"}';
 const aRequestFile = { method: "POST", url: "http://localhost:3000/cb", headers: { "Xfers-Signature": "ab" }, body: aBody };
@@ -199,5 +200,15 @@ describe("readRequests", () => {
     expect(inputError(() => readRequests([join(dir, "nope.json")]))).toEqual({ code: "missing-file", message: `${join(dir, "nope.json")} does not exist` });
     mkdirSync(join(dir, "empty"));
     expect(inputError(() => readRequests([join(dir, "empty")])).code).toBe("empty-directory");
+  });
+});
+
+describe("parseRequestItems, as the library exports it", () => {
+  it("reads past a request that cannot be read: one item per request, the request or why", () => {
+    const items = parseRequestItems(bytes(`${JSON.stringify(aRequestFile)}\nnot json\n`), "log.ndjson");
+    expect(items.map((item) => ("error" in item ? { source: item.source, unreadable: item.error.code } : { source: item.source, format: item.format }))).toEqual([
+      { source: "log.ndjson:1", format: "ndjson" },
+      { source: "log.ndjson:2", unreadable: expect.any(String) },
+    ]);
   });
 });

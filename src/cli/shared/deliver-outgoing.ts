@@ -80,7 +80,7 @@ export async function deliverOutgoing(run: DeliveryRun, outgoing: Outgoing, repo
     speed: settings.retrySpeed,
     clock: signingClock(settings.signAt),
     deliver: (request) => deliver(request, { dispatcher: run.dispatcher, timeoutMs: settings.timeoutMs }),
-    onWait: (wait) => process.stderr.write(formatWait(wait, delaysMs.length, settings.retrySpeed)),
+    onWait: (wait) => process.stderr.write(formatWait(wait, settings.retrySpeed)),
     onAttempt(attempt) {
       run.saver?.add(attempt.request, signedAt, outgoing.saveAs);
       const final = !attempt.verdict.ok && attempt.attempt === attempt.maxAttempts;

@@ -90,8 +90,8 @@ export function subjectName(subject: DeliveryReport["subject"]): string {
 }
 
 /** A stderr line before a retry: the provider's wait and the compressed one. */
-export function formatWait(wait: RetryWait, maxRetries: number, speed: number): string {
+export function formatWait(wait: RetryWait, speed: number): string {
   const real = Number.isFinite(speed) ? `waiting ${formatDuration(wait.waitMs)} at --retry-speed ${speed}` : "not waiting (--retry-speed max)";
-  return errColors.dim(`  retry ${wait.retry} of ${maxRetries}: the provider waits ${formatDuration(wait.delayMs)}; ${real}\n`);
+  return errColors.dim(`  retry ${wait.retry} of ${wait.of}: the provider waits ${formatDuration(wait.delayMs)}; ${real}\n`);
 }
 

@@ -5,20 +5,28 @@ import { takesProviderFlags } from "./lazy-provider-flags.js";
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
+/** What a command does with no secret from any source, said after the precedence in its help. */
+export const WITHOUT_SECRET = {
+  signs: "signing uses whk-test-secret",
+  judges: "a provider that signs is exit 2 (a made-up secret's verdict would mislead)",
+  listens: "nothing is verified and every request is acknowledged",
+  inspects: "the page shows the verdicts whk listen recorded and re-signs with whk-test-secret",
+} as const;
+
 /** Secret flags: the same three sources everywhere (flag, file, environment). */
-export function withSecretOptions(command: Command, repeatable = false): Command {
+export function withSecretOptions(command: Command, withoutSecret: string, repeatable = false): Command {
   return command
     .option("--secret <secret>", repeatable ? "signing secret (repeat for key rotation: any match passes)" : "signing secret", collect)
     .option("--secret-file <path>", "read the secret from a file (one trailing newline is dropped)")
     .addHelpText(
       "after",
-      "\nThe secret comes from --secret, else --secret-file, else WHK_SECRET_<PROVIDER> (WHK_SECRET_ACME), else\nWHK_SECRET, else the provider's secret in whk.config.json; with none, signing uses whk-test-secret.",
+      `\nThe secret comes from --secret, else --secret-file, else WHK_SECRET_<PROVIDER> (WHK_SECRET_ACME), else\nWHK_SECRET, else the provider's secret in whk.config.json;\nwith none, ${withoutSecret}.`,
     );
 }
 
 /** Flags that shape the request, shared by `show` and `send` so both build the same bytes. */
 export function withRequestOptions(command: Command): Command {
-  withSecretOptions(command)
+  withSecretOptions(command, WITHOUT_SECRET.signs)
     .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:4400/, where whk listen listens)")
     .option("--seed <n>", "reproducible render: same ids and body timestamps for the same seed")
     .option("--set <path=value>", "set a body field (dotted path); path:=<json> for typed values (repeatable)", collect)

@@ -27,6 +27,14 @@ export const adyen = {
   // Adyen's HMAC key is hex: the test secret is whk-test-secret, hex-encoded.
   testSecret: Buffer.from("whk-test-secret").toString("hex"),
   ack: any2xx("[accepted]", "any 2xx ([accepted] for legacy integrations)"),
+  // help.adyen.com, "How do I set up webhooks?": "your endpoint needs to respond: within 10 seconds to our
+  // request ... Whenever your endpoint fails to respond with the above criteria, it'll enter Troubleshoot
+  // mode and all notifications to this endpoint will be queued."
+  deliveryTimeout: {
+    ms: 10_000,
+    rule: "Adyen needs an answer within 10 s; an endpoint that does not answer in time goes into Troubleshoot mode and every notification to it is queued and retried",
+    source: "https://help.adyen.com/knowledge/ecommerce-integrations/webhooks/how-do-i-set-up-webhooks",
+  },
   probe: {
     amountField: "notificationItems.0.NotificationRequestItem.amount.value",
     caveat: "Adyen signs eight fields per item (psp and original references, merchant account and reference, amount, currency, event code, success): never act on unsigned ones (paymentMethod, additionalData) alone, and check the batch's live flag.",

@@ -3,7 +3,9 @@ import { goQueryEscape } from "../../primitives/go-form-encode.js";
 import { constantTimeEqual } from "../../primitives/hmac.js";
 import { parseJsonObject, type JsonObject } from "../../primitives/json-object.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
+import { writeJsonText } from "../../primitives/json-text.js";
 import type { Attempt } from "../../schemes/explanation.js";
+import type { SignedMistake } from "../../schemes/scheme.js";
 import { chaipayHash, chaipayMessage, chaipaySignedFields, chaipayVariantOf, fieldValue, type ChaipayVariant } from "./field-string.js";
 
 /**
@@ -52,15 +54,19 @@ function fieldSetChoices(body: JsonObject, primary: ChaipayVariant): Choice<{ pa
   ];
 }
 
-export function* chaipayVariants(request: WebhookRequest): Generator<Attempt> {
-  const body = parseJsonObject(request.body);
-  const given = body?.["signature_hash"];
-  if (!body || typeof given !== "string" || given === "") return;
+/** A field string built with some of the usual changes (fewest first), and which. */
+interface Misbuilt {
+  message: string;
+  phrases: string[];
+  cause: Attempt["cause"];
+}
+
+/** Every combination of a field set, an encoder and an amount spelling that is not a documented message. */
+function misbuiltMessages(body: JsonObject): Misbuilt[] {
   const primary = chaipayVariantOf(body) ?? "payment";
-  const documented = chaipayMessage(body, primary);
   // The three documented field sets are tried by verify itself.
   const seen = new Set((Object.keys(chaipaySignedFields) as ChaipayVariant[]).map((v) => chaipayMessage(body, v)));
-  const combos: { message: string; phrases: string[]; cause: Attempt["cause"] }[] = [];
+  const combos: Misbuilt[] = [];
   for (const fieldSet of fieldSetChoices(body, primary)) {
     for (const encoder of encoders) {
       for (const amount of amountChoices(body["amount"])) {
@@ -74,13 +80,39 @@ export function* chaipayVariants(request: WebhookRequest): Generator<Attempt> {
       }
     }
   }
-  combos.sort((a, b) => a.phrases.length - b.phrases.length);
-  for (const combo of combos) {
+  return combos.sort((a, b) => a.phrases.length - b.phrases.length);
+}
+
+export function* chaipayVariants(request: WebhookRequest): Generator<Attempt> {
+  const body = parseJsonObject(request.body);
+  const given = body?.["signature_hash"];
+  if (!body || typeof given !== "string" || given === "") return;
+  const documented = chaipayMessage(body, chaipayVariantOf(body) ?? "payment");
+  for (const combo of misbuiltMessages(body)) {
     yield {
       cause: combo.cause,
       summary: `the signature matches the ChaiPay field string with ${combo.phrases.join(", and ")}: the signer built the signed message differently from the docs`,
       evidence: [`signed message: ${combo.message}`, `documented message: ${documented}`],
       matches: (secret) => constantTimeEqual(chaipayHash(secret, combo.message), given),
+    };
+  }
+}
+
+/**
+ * A genuine ChaiPay delivery signed again over a field string built with one of the usual mistakes (the
+ * body's order instead of sorted, another encoder, the amount spelled another way, empty fields left
+ * out): a handler that accepts one builds its field string that way.
+ */
+export function* chaipayMistakes(genuine: WebhookRequest, secret: string): Generator<SignedMistake> {
+  const body = parseJsonObject(genuine.body);
+  if (!body || chaipayVariantOf(body) === undefined) return;
+  for (const combo of misbuiltMessages(body)) {
+    if (combo.phrases.length !== 1) continue;
+    const hash = JSON.stringify(chaipayHash(secret, combo.message));
+    yield {
+      cause: combo.cause,
+      handlerDoes: `it builds the field string with ${combo.phrases[0] ?? ""}: build it as ChaiPay's docs say (every signed field, sorted, form-encoded like Go's url.Values.Encode())`,
+      request: { ...genuine, body: Buffer.from(writeJsonText(genuine.body.toString("utf8"), ["signature_hash"], hash), "utf8") },
     };
   }
 }

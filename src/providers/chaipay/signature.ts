@@ -4,7 +4,7 @@ import { writeJsonText } from "../../primitives/json-text.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import type { SignatureCheck, SignatureScheme } from "../../schemes/scheme.js";
 import { chaipayHash, chaipayMessage, chaipaySignedFields, chaipayVariantOf, type ChaipayVariant } from "./field-string.js";
-import { chaipayVariants } from "./signature-variants.js";
+import { chaipayMistakes, chaipayVariants } from "./signature-variants.js";
 
 function verifyChaipay(request: WebhookRequest, secret: string): SignatureCheck {
   const body = parseJsonObject(request.body);
@@ -55,6 +55,7 @@ export const chaipaySignature: SignatureScheme = {
     return { where: "signature_hash", given, algorithm: "sha256", keyed: true, encoding: "base64", accepted: ["base64"], compute: (secret, algorithm) => hmac(algorithm, secret, message) };
   },
   variants: chaipayVariants,
+  mistakes: (request, context) => chaipayMistakes(chaipaySignature.sign(request, context), context.secret),
   noMatchEvidence: () => ["the signed message is the field string below; compare it with the one the sender signed"],
   unsignedBecause(request) {
     const body = parseJsonObject(request.body);

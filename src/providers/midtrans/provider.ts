@@ -41,6 +41,13 @@ export const midtrans = {
   },
   // "respond ... with HTTP status code: 200"; the retry table counts every 2XX as success.
   ack: http2xx("", "HTTP 200 (any 2xx counts)"),
+  // Best practices, "Reduce the Response Time": "We set the HTTP timeout to fifteen seconds. Please strive to
+  // keep the response time of the HTTP notifications under five seconds."
+  deliveryTimeout: {
+    ms: 15_000,
+    rule: "Midtrans sets its HTTP timeout to 15 s (and asks for answers under 5 s): a slower answer is a failed notification",
+    source: "https://docs.midtrans.com/reference/best-practices-to-handle-notification",
+  },
   retry: {
     documented: true,
     summary: "the number depends on your answer: 500 once, 503 4 times, 400/404 twice, 301-303 never, anything else 5 times; at 2, 10, 30, 90 and 210 min, each shifted at random; notifications may also arrive duplicated and out of order, a settlement before its pending",
@@ -71,5 +78,6 @@ export const midtrans = {
     { title: "Handle notifications (signature_key)", url: "https://docs.midtrans.com/reference/handle-notifications" },
     { title: "Receiving notifications", url: "https://docs.midtrans.com/reference/receiving-notifications" },
     { title: "GoPay notifications (expire, refund samples)", url: "https://docs.midtrans.com/reference/gopay-tokenization" },
+    { title: "Best practices to handle notification (15 s timeout)", url: "https://docs.midtrans.com/reference/best-practices-to-handle-notification" },
   ],
 } satisfies Provider;

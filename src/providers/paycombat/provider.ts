@@ -1,6 +1,6 @@
 import { hasHeader } from "../../primitives/headers.js";
 import { templateScheme } from "../../schemes/template/template-scheme.js";
-import { http200 } from "../acknowledgements.js";
+import { http200JsonObject } from "../acknowledgements.js";
 import type { Provider } from "../provider.js";
 
 /**
@@ -21,8 +21,9 @@ export const paycombat = {
     }
     return undefined;
   },
-  // Documented answer: 200 with JSON {"status": "..."}; 400 is the documented rejection.
-  ack: http200('{"status":"OK"}', 'HTTP 200 (JSON {"status": "..."})'),
+  // Every webhook page's "Responses" block: 200 Success, application/json, body {"status": "string"}; 400
+  // Bad Request is the documented rejection. A plain-text "OK" is not that answer.
+  ack: http200JsonObject('{"status":"OK"}', 'HTTP 200 with JSON {"status": "..."}', "status"),
   retry: {
     documented: false,
     summary: "no retry policy documented",

@@ -24,6 +24,12 @@ export const paymongo = {
   prepareHeaders: () => ({ "Content-Type": "application/json" }),
   detect: (request) => (hasHeader(request.headers, "Paymongo-Signature") ? "Paymongo-Signature header" : undefined),
   ack: statusRangeWithJson(200, 209),
+  // Webhooks key concepts: "with a status code between 200 and 209, along with a JSON response within 30 seconds".
+  deliveryTimeout: {
+    ms: 30_000,
+    rule: "PayMongo needs a 200-209 answer with JSON within 30 s; a slower one is a failed delivery, retried up to 12 times, and 3 consecutive events that exhaust them disable the webhook",
+    source: "https://developers.paymongo.com/docs/developer-tools-webhooks-key-concepts",
+  },
   retry: {
     documented: true,
     summary: "up to 12 retries with exponential backoff, within about 136.5 minutes (waits not published)",

@@ -1,7 +1,7 @@
 import { hasHeader } from "../../primitives/headers.js";
 import { randomAlnum, randomDigits, randomUuid } from "../../primitives/random.js";
 import { snapSymmetric } from "../../schemes/snap-symmetric.js";
-import { http200 } from "../acknowledgements.js";
+import { http200JsonObject } from "../acknowledgements.js";
 import type { Provider } from "../provider.js";
 
 /** SNAP's usual CHANNEL-ID for a web channel; Topremit assigns the real one. */
@@ -33,7 +33,8 @@ export const topremit = {
     if (hasHeader(request.headers, "X-TIMESTAMP") && hasHeader(request.headers, "X-SIGNATURE")) return "X-TIMESTAMP and X-SIGNATURE headers (SNAP BI)";
     return undefined;
   },
-  ack: http200("{}", "HTTP 200 with {}"),
+  // Both callback pages' "Responses": 200 Success, application/json, body "object {0}" (an empty object).
+  ack: http200JsonObject("{}", "HTTP 200 with JSON {}"),
   // "unique ... valid at least 24 h": a redelivery keeps it, so a handler can drop duplicates by it.
   idempotencyKey: { header: "X-EXTERNAL-ID" },
   retry: {

@@ -23,6 +23,13 @@ export const xendit = {
   detect: (request) => (hasHeader(request.headers, "x-callback-token") ? "x-callback-token header" : undefined),
   // "a delivery is successful when we receive a response with 2XX HTTP status code"; 30 s timeout.
   ack: http2xx("", "any HTTP 2xx within 30 s"),
+  // Getting started, "Responding to webhooks": "We mark events as timeout/failed when there is no response
+  // for 30s"; the Events page: "Timeout: Xendit did not receive any response from your server within 30s".
+  deliveryTimeout: {
+    ms: 30_000,
+    rule: "Xendit marks an event Timeout when your server sends no response within 30 s, and does not retry a timed-out event",
+    source: "https://docs.xendit.co/webhook/getting-started/",
+  },
   retry: {
     documented: true,
     summary: "6 retries, 15 min, 45 min, 2 h, 3 h, 6 h and 12 h after the previous attempt (24 h after the first); an event that timed out (no answer in 30 s) is not retried",
@@ -40,6 +47,7 @@ export const xendit = {
     { title: "Callback setup (x-callback-token)", url: "https://docs.xendit.co/api-integration/callback/setup" },
     { title: "Handling webhooks", url: "https://docsv2.xendit.co/v1/docs/handling-webhooks" },
     { title: "Delivery attempts and retries", url: RETRIES },
+    { title: "Getting started (the 30 s timeout)", url: "https://docs.xendit.co/webhook/getting-started/" },
     { title: "Payment webhook notification (payment.capture)", url: "https://docs.xendit.co/apidocs/payment-webhook-notification" },
     { title: "Invoice callback (SDK docs)", url: "https://github.com/xendit/xendit-python/blob/master/docs/InvoiceApi.md" },
   ],

@@ -1,7 +1,7 @@
 import { formField, writeFormField } from "../../primitives/form-body.js";
 import { bytesEqual, hmac } from "../../primitives/hmac.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
-import type { SignatureScheme } from "../scheme.js";
+import type { SignatureScheme, SignedMistake } from "../scheme.js";
 import { fieldMessage, signedFields, type FieldMessageRules } from "./field-message.js";
 import { sortedFieldsVariants } from "./sorted-fields-variants.js";
 
@@ -62,5 +62,18 @@ export function sortedFieldsScheme(rules: FieldMessageRules): SignatureScheme {
       return sortedFieldsVariants({ rules, fields, given: Buffer.from(given, "hex") });
     },
     noMatchEvidence: () => [`the signed message is every form field but ${where} as key+value, ${orderWords(rules)}, ${joined} (below): compare it with the one the sender signed`],
+    mistakes(request, { secret }) {
+      const fields = signedFields(request, rules);
+      if (fields === undefined) return [];
+      const signedWith = (message: string): WebhookRequest => ({ ...request, body: Buffer.from(writeFormField(request.body.toString("utf8"), where, hmac("sha256", secret, message).toString("hex")), "utf8") });
+      const other = rules.order === "key" ? "item-ignoring-case" : "key";
+      const misbuilt: [SignedMistake["cause"], string, string][] = [
+        ["field-order", fieldMessage(fields, { order: "body", separator: rules.separator }), `it joins the fields in the body's order, where they are ${orderWords(rules)}`],
+        ["field-order", fieldMessage(fields, { order: other, separator: rules.separator }), `it orders the fields ${orderWords({ ...rules, order: other })}, where they are ${orderWords(rules)}`],
+        ["body-empty-fields", fieldMessage(fields.filter((field) => field.value !== ""), rules), "it leaves the empty fields out, where every field is signed, empty ones too"],
+        ["field-format", fieldMessage(fields, { ...rules, separator: rules.separator === "" ? "|" : "" }), `it joins the items ${rules.separator === "" ? 'with "|"' : "with nothing between them"}, where they are ${joined}`],
+      ];
+      return misbuilt.map(([cause, message, handlerDoes]): SignedMistake => ({ cause, handlerDoes: `${handlerDoes}: build the message as the scheme says`, request: signedWith(message) }));
+    },
   };
 }

@@ -11,6 +11,7 @@ import { decodeMac, encodedLength, encodeMac, ENCODING_WORDS, keyOf } from "./ma
 import { messageParts, templateProblems, type MessagePart, type SignatureTemplate } from "./signature-template.js";
 import { describeMessage, renderMessage } from "./template-message.js";
 import { otherKeyVariants } from "./other-key-variants.js";
+import { templateMistakes } from "./template-mistakes.js";
 import { templateVariants, type MacChange } from "./template-variants.js";
 
 const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -46,13 +47,24 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
 
   /** The MAC over a request; explain varies the hash, the HMAC key and the signed path. */
   const mac = (request: WebhookRequest, timestamp: string | undefined, secret: string, change: MacChange = {}): Buffer => {
-    const signed = renderMessage(compile().parts, request, timestamp, secret, change.path);
+    const signed = renderMessage(change.parts ?? compile().parts, request, timestamp, secret, change.path);
     const withHash = change.hash ?? hash;
     return keyed ? hmac(withHash, change.key ?? keyOf(secret, key), signed) : digest(withHash, signed);
   };
 
   const stampOf = (now: Date): string =>
     template.timestamp === "unix" ? String(Math.floor(now.getTime() / 1000)) : template.timestamp === "unix-ms" ? String(now.getTime()) : formatTimestamp(now, "iso-z");
+
+  /** Signs a request, or, with a change, signs it the way that change says (the MAC over `change.request`, when given). */
+  const signWith = (request: WebhookRequest, secret: string, now: Date, change: MacChange & { request?: WebhookRequest } = {}): WebhookRequest => {
+    const timestamp = template.timestamp !== undefined ? stampOf(now) : undefined;
+    const stamp = (r: WebhookRequest): WebhookRequest => (timestamp !== undefined && template.timestampHeader !== undefined ? { ...r, headers: setHeader(r.headers, template.timestampHeader, timestamp) } : r);
+    const signed = stamp(request);
+    const signature = token ? secret : encodeMac(mac(change.request !== undefined ? stamp(change.request) : signed, timestamp, secret, change), encoding);
+    const { format } = compile();
+    if (format !== undefined) return { ...signed, headers: setHeader(signed.headers, where, format.write(signature, timestamp)) };
+    return { ...signed, body: writeBodyField(signed, where, signature) };
+  };
 
   const what = (request: WebhookRequest): string => (message === "{body}" ? `the ${request.body.length}-byte body` : "the string-to-sign");
 
@@ -103,14 +115,11 @@ export function templateScheme(template: SignatureTemplate): SignatureScheme {
       timestamp: /\{timestamp\}/i.test(message),
       path: /\{path\}/i.test(message),
     },
-    sign(request, { secret, now }) {
-      const timestamp = template.timestamp !== undefined ? stampOf(now) : undefined;
-      let signed = request;
-      if (timestamp !== undefined && template.timestampHeader !== undefined) signed = { ...signed, headers: setHeader(signed.headers, template.timestampHeader, timestamp) };
-      const signature = token ? secret : encodeMac(mac(signed, timestamp, secret), encoding);
-      const { format } = compile();
-      if (format !== undefined) return { ...signed, headers: setHeader(signed.headers, where, format.write(signature, timestamp)) };
-      return { ...signed, body: writeBodyField(signed, where, signature) };
+    sign: (request, { secret, now }) => signWith(request, secret, now),
+    mistakes(request, { secret, now }) {
+      // A static token has nothing to get wrong but the token itself.
+      if (token) return [];
+      return templateMistakes({ template, parts: compile().parts, request, secret, signWith: (change) => signWith(request, secret, now, change) });
     },
     verify(request, secret, context) {
       const located = locate(request);

@@ -8,11 +8,12 @@ import { formFieldVariants } from "./form-field-variants.js";
 import type { MessagePart, SignatureTemplate } from "./signature-template.js";
 import type { HashAlgorithm } from "../../primitives/hmac.js";
 
-/** What explain varies when it re-runs the scheme: the hash, the HMAC key, the signed path. */
+/** What explain (and probe's mistakes) vary when they re-run the scheme: the hash, the HMAC key, the signed path, the message's parts. */
 export interface MacChange {
   hash?: HashAlgorithm;
   key?: string | Buffer;
   path?: string;
+  parts?: readonly MessagePart[];
 }
 
 export interface TemplateVariantInput {
@@ -36,7 +37,7 @@ export function* templateVariants(input: TemplateVariantInput): Generator<Attemp
   yield* formFieldVariants(input.parts, input.request, input.matches);
 }
 
-interface KeyReading {
+export interface KeyReading {
   how: string;
   key(secret: string): string | Buffer | undefined;
 }
@@ -44,7 +45,8 @@ interface KeyReading {
 const PREFIXED = /^([A-Za-z]+_)(.+)$/;
 const isBase64 = (text: string): boolean => text.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(text);
 
-function keyReadings(key: string): KeyReading[] {
+/** The other ways a secret is turned into an HMAC key than the documented `key` (as text where it is decoded, decoded where it is text). */
+export function keyReadings(key: string): KeyReading[] {
   if (key === "utf8") {
     return [
       { how: "base64-decoded after its prefix", key: (s) => (PREFIXED.test(s) && isBase64(PREFIXED.exec(s)?.[2] ?? "") ? Buffer.from(PREFIXED.exec(s)?.[2] ?? "", "base64") : undefined) },
@@ -80,8 +82,16 @@ function* templatePathVariants({ request, matches }: TemplateVariantInput): Gene
   }
 }
 
-/** Signed numbers spelled another way: `10000.00` signed as `10000`, `100.5` as `100.50`. */
-function* fieldVariants({ parts, request, matches }: TemplateVariantInput): Generator<Attempt> {
+/** A signed number written another way than received, and the request with it written so (explain and probe's mistakes share it). */
+export interface RespelledField {
+  name: string;
+  received: string;
+  spelling: string;
+  request: WebhookRequest;
+}
+
+/** Each signed numeric field with its value spelled other ways: `10000.00` as `10000`, `100.5` as `100.50`, the point dropped. */
+export function* respelledNumericFields(parts: readonly MessagePart[], request: WebhookRequest): Generator<RespelledField> {
   for (const part of parts) {
     if (part.kind !== "field") continue;
     const received = readBodyField(request, part.name);
@@ -90,18 +100,23 @@ function* fieldVariants({ parts, request, matches }: TemplateVariantInput): Gene
     const spellings = new Set([number.toFixed(2), decimalString(number), `${Math.trunc(number)}`, received.replace(".", ""), received.replace(/\.\d+$/, "")]);
     spellings.delete(received);
     for (const spelling of spellings) {
-      let candidate: WebhookRequest;
       try {
-        candidate = { ...request, body: writeBodyField(request, part.name, spelling) };
+        yield { name: part.name, received, spelling, request: { ...request, body: writeBodyField(request, part.name, spelling) } };
       } catch {
         continue;
       }
-      yield {
-        cause: "field-format",
-        summary: `the signature matches with ${part.name} written "${spelling}" instead of "${received}": the signer formatted the field before signing, where the value is signed exactly as sent`,
-        evidence: [`${part.name} received: ${received}`, `${part.name} signed: ${spelling}`],
-        matches: (secret) => matches(secret, { request: candidate }),
-      };
     }
+  }
+}
+
+/** Signed numbers spelled another way: `10000.00` signed as `10000`, `100.5` as `100.50`. */
+function* fieldVariants({ parts, request, matches }: TemplateVariantInput): Generator<Attempt> {
+  for (const { name, received, spelling, request: candidate } of respelledNumericFields(parts, request)) {
+    yield {
+      cause: "field-format",
+      summary: `the signature matches with ${name} written "${spelling}" instead of "${received}": the signer formatted the field before signing, where the value is signed exactly as sent`,
+      evidence: [`${name} received: ${received}`, `${name} signed: ${spelling}`],
+      matches: (secret) => matches(secret, { request: candidate }),
+    };
   }
 }

@@ -3,7 +3,7 @@ import { utf8OrUndefined } from "../../primitives/request-file.js";
 import { formBodyRespellings } from "./form-body-variants.js";
 import { describeBody, layoutOf } from "./describe-body.js";
 import type { VariationCause } from "../../schemes/explanation.js";
-import { escapeHtmlLikeGo, escapeNonAscii, mapJsonNumbers, relayoutJson, sortedKeysJson, unescapeUnicode } from "./json-rewrites.js";
+import { escapeHtmlLikeGo, escapeNonAscii, mapJsonNumbers, relayoutJson, sortedKeysJson, unescapeUnicode } from "../../primitives/json-rewrites.js";
 import { serializeJson } from "../../primitives/serialize-json.js";
 
 /** A body the signer may have signed instead of the one received, and what that would mean. */

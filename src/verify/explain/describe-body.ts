@@ -1,4 +1,4 @@
-import { stringEnd } from "./json-rewrites.js";
+import { stringEnd } from "../../primitives/json-rewrites.js";
 
 /** A short description of how a body is laid out, for explain evidence: "412 bytes, 2-space indentation". */
 export function describeBody(body: Uint8Array): string {

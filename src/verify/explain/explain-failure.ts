@@ -59,9 +59,14 @@ export function explainFailure(input: ExplainInput): Explanation | undefined {
   }
   if (input.reason === "malformed-signature") return undefined;
   const { displayName, scheme } = getProvider(provider);
+  const causes = [`the secret is not the one ${displayName} signs with`];
+  // A prefix a proxy strips cannot be guessed from the capture: only the URL the sender was given tells it.
+  if (scheme.covers.path) causes.push("the sender signed another path than the one captured (behind a proxy or mount that strips a prefix, re-check with --url set to the URL the sender was given)");
+  if (scheme.covers.body !== "none") causes.push("the body's content changed after signing");
+  const listed = causes.length === 1 ? causes[0] : `${causes.slice(0, -1).join(", ")}, or ${causes.at(-1)}`;
   return {
     cause: "no-match",
-    summary: `no common mistake explains it (${tried} variations tried): most likely the secret is not the one ${displayName} signs with${scheme.covers.body === "none" ? "" : ", or the body's content changed after signing"}`,
+    summary: `no common mistake explains it (${tried} variations tried): most likely ${listed}`,
     evidence: scheme.noMatchEvidence?.(input.request) ?? [`signed bytes: the ${input.request.body.length}-byte body exactly as received`],
     tried,
   };

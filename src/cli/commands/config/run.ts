@@ -6,6 +6,7 @@ import { readUserFixtures } from "../../../fixtures/user-fixtures.js";
 import { findProvider, isProviderName } from "../../../providers/index.js";
 import { EXIT_OK } from "../../exit-codes.js";
 import { project } from "../../shared/project.js";
+import { secretVariable } from "../../shared/secret-flags.js";
 
 export interface ConfigFlags {
   json?: boolean;
@@ -32,7 +33,7 @@ function viewOf(name: string, entry: ProviderEntry, configDir: string): Provider
   const provider = findProvider(name);
   const view: ProviderView = {
     kind: isProviderName(name) ? "bundled" : "defined here",
-    secret: entry.secret !== undefined ? describeSecretSetting(entry.secret, configDir) : "none configured (--secret, WHK_SECRET, else the test secret whk-test-secret when signing)",
+    secret: entry.secret !== undefined ? describeSecretSetting(entry.secret, configDir) : `none configured (--secret, ${secretVariable(name)}, WHK_SECRET, else the test secret whk-test-secret when signing)`,
   };
   if (entry.to !== undefined) view.to = entry.to;
   const headers = shownAll(entry.headers);

@@ -12,7 +12,7 @@ export function registerDemo(program: Command, setExit: SetExit): void {
       "after",
       `
 Starts a listener on 127.0.0.1 (a free port, a random secret that is never shown), sends every bundled
-fixture, reads each capture file back, checks it byte for byte against what was sent, verifies its
+fixture (and your project's own), reads each capture file back, checks it byte for byte against what was sent, verifies its
 signature and judges the answer by the provider's acknowledgement rule. Needs nothing but the package.
 
 Examples:

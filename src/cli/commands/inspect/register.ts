@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { withSecretOptions } from "../../shared/flag-groups.js";
+import { WITHOUT_SECRET, withSecretOptions } from "../../shared/flag-groups.js";
 import { DEFAULT_INSPECTOR_PORT } from "../../../primitives/target-url.js";
 import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 
@@ -10,6 +10,7 @@ export function registerInspect(program: Command, setExit: SetExit): void {
       .command("inspect")
       .description("the inspector page over a capture folder: see, compare, edit, re-sign and replay captured webhooks")
       .argument("[dir]", "the folder of capture files (whk listen --out)", ".whk-captures"),
+    WITHOUT_SECRET.inspects,
     true,
   )
     .option("--port <n>", "the page's port on 127.0.0.1 (0 picks a free one)", String(DEFAULT_INSPECTOR_PORT))

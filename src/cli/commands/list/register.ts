@@ -5,7 +5,7 @@ import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 export function registerList(program: Command, setExit: SetExit): void {
   program
     .command("list")
-    .description("list the bundled fixtures (every documented event of every provider)")
+    .description("list the fixtures: every documented event of every provider, then your own")
     .option("--provider <name>", "only this provider's fixtures")
     .option("--json", "print a JSON array")
     .addHelpText("after", `\nExamples:\n  whk list\n  whk list --provider fazz --json\n${EXIT_CODES}`)

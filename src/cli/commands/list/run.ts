@@ -1,3 +1,4 @@
+import { formatDuration } from "../../../primitives/duration.js";
 import { allFixtures } from "../../../fixtures/fixture-catalog.js";
 import type { Fixture } from "../../../fixtures/fixture.js";
 import { getProvider } from "../../../providers/index.js";
@@ -17,13 +18,14 @@ function schemeOf(fixture: Fixture): string {
   return scheme.unsignedBecause?.(request) !== undefined ? "none" : scheme.id;
 }
 
-/** Under a one-provider listing: how it signs, what it expects back, how it retries, where its docs are. */
+/** Under a one-provider listing: how it signs, what it expects back and how soon, how it retries, where its docs are. */
 function providerFacts(provider: Provider): string {
   const lines = [
     "",
     `${provider.displayName} (${provider.region})`,
     `  signature: ${provider.scheme.summary}`,
     `  expects:   ${provider.ack.summary}`,
+    `  timeout:   ${provider.deliveryTimeout !== undefined ? `${formatDuration(provider.deliveryTimeout.ms)}: ${provider.deliveryTimeout.rule}` : "none documented"}`,
     `  retries:   ${provider.retry.summary}${provider.retry.documented ? `; then ${provider.retry.afterLastFailure}` : ""}`,
     ...(provider.docs.length > 0 ? ["  docs:", ...provider.docs.map((doc) => `    ${doc.title}: ${doc.url}`)] : []),
   ];

@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import { DEFAULT_PORT } from "../../../primitives/target-url.js";
-import { withSecretOptions } from "../../shared/flag-groups.js";
+import { WITHOUT_SECRET, withSecretOptions } from "../../shared/flag-groups.js";
 import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 
 /** `whk listen`: its flags, help and examples; the action imports the command module lazily. */
 export function registerListen(program: Command, setExit: SetExit): void {
   withSecretOptions(
     program.command("listen").description("a local receiver: capture every request byte-exact, verify it, answer like the provider expects"),
+    WITHOUT_SECRET.listens,
     true,
   )
     .option("--port <n>", `port to listen on (0 picks a free one); \`whk send --to localhost\` meets it`, String(DEFAULT_PORT))

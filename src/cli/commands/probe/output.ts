@@ -20,32 +20,58 @@ export function schemeCaveat(provider: Provider): string | undefined {
   return undefined;
 }
 
+const RESULT = { pass: () => colors.green("pass"), fail: () => colors.red("FAIL"), skip: () => colors.dim("skip") } as const;
+
+/** The table of checks, then for each failure why and what follows (a consequence said once), what whk found, and what was skipped. */
 export function renderProbeRows(rows: readonly ProbeRow[]): string {
   const table = formatTable(
     ["RESULT", "CHECK", "FIXTURE", "GOT"],
-    rows.map(({ probe, verdict }) => [verdict.pass ? colors.green("pass") : colors.red("FAIL"), probe.kind, probe.fixture, terminalSafe(verdict.got)]),
+    // The check's own name (raw-body-escapes), not only its kind: several checks share a kind.
+    rows.map(({ probe, verdict }) => [RESULT[verdict.result](), probe.id.split("/").slice(1).join("/"), probe.fixture, terminalSafe(verdict.got)]),
   );
-  // The same consequence (a provider's retry policy, say) is spelled out once, not on every row.
+  // A consequence, a diagnosis and a list of causes are spelled out once, not on every row they apply to.
   const told = new Set<string>();
-  const failures = rows
-    .filter((r) => !r.verdict.pass)
-    .map(({ probe, verdict }) => {
-      const fresh = verdict.consequence !== "" && !told.has(verdict.consequence);
-      told.add(verdict.consequence);
-      return `  ${colors.red("✗")} ${probe.id}: ${terminalSafe(verdict.why)}${fresh ? `: ${verdict.consequence}` : ""}`;
-    });
-  return failures.length > 0 ? `${table}\n${failures.join("\n")}\n` : table;
+  const once = (text: string): boolean => {
+    if (text === "" || told.has(text)) return false;
+    told.add(text);
+    return true;
+  };
+  const lines: string[] = [];
+  const skippedFor = new Map<string, string[]>();
+  for (const { probe, verdict } of rows) {
+    if (verdict.result === "skip") {
+      skippedFor.set(verdict.why, [...(skippedFor.get(verdict.why) ?? []), probe.id]);
+      continue;
+    }
+    if (verdict.result !== "fail") continue;
+    lines.push(`  ${colors.red("✗")} ${probe.id}: ${terminalSafe(verdict.why)}${once(verdict.consequence) ? `: ${verdict.consequence}` : ""}`);
+    if (probe.rule !== undefined) lines.push(colors.dim(`      rule: ${probe.rule.url}`));
+    if (verdict.diagnosis !== undefined) lines.push(`      diagnosis: ${once(verdict.diagnosis) ? verdict.diagnosis : "the same mistake as above"}`);
+    if (verdict.likelyCauses !== undefined) {
+      const causes = verdict.likelyCauses.join("\n");
+      if (!once(causes)) lines.push("      no usual mistake explains it; the likely causes are the ones above");
+      else {
+        lines.push("      no usual mistake explains it; likely causes, most likely first:");
+        verdict.likelyCauses.forEach((cause, i) => lines.push(`        ${i + 1}. ${cause}`));
+      }
+    }
+  }
+  for (const [why, ids] of skippedFor) lines.push(colors.dim(`  - skipped: ${ids.join(", ")}: ${why}`));
+  return lines.length > 0 ? `${table}\n${lines.join("\n")}\n` : table;
 }
 
 export function renderProbeSummary(rows: readonly ProbeRow[], target: string): string {
-  const failed = rows.filter((r) => !r.verdict.pass).length;
+  const failed = rows.filter((r) => r.verdict.result === "fail").length;
+  const skips = rows.filter((r) => r.verdict.result === "skip").length;
+  const skipped = skips > 0 ? `, ${skips} skipped` : "";
   return failed === 0
-    ? colors.green(`all ${rows.length} checks passed against ${target}\n`)
-    : colors.red(`${failed} of ${rows.length} checks failed against ${target}\n`);
+    ? colors.green(`all ${rows.length - skips} checks passed${skipped} against ${target}\n`)
+    : colors.red(`${failed} of ${rows.length} checks failed${skipped} against ${target}\n`);
 }
 
-/** Under the table: the documentation each lifecycle check comes from, once per check kind. */
+/** Under the table: the documentation each lifecycle check comes from, once per check kind (a timeout's rule shows on its failure). */
 export function renderProbeRules(rows: readonly ProbeRow[], provider: Provider): string {
-  const lines = rows.flatMap(({ probe }) => (probe.rule !== undefined ? [`  ${probe.kind}: ${provider.displayName}: "${probe.rule.says}" (${probe.rule.url})`] : []));
-  return lines.length > 0 ? `\nwhy the lifecycle checks (${rows.find((r) => r.probe.rule !== undefined)?.probe.fixture ?? ""}):\n${lines.join("\n")}\n` : "";
+  const lifecycle = rows.filter(({ probe }) => probe.rule !== undefined && probe.kind !== "timeout");
+  const lines = lifecycle.map(({ probe }) => `  ${probe.kind}: ${provider.displayName}: "${probe.rule?.says}" (${probe.rule?.url})`);
+  return lines.length > 0 ? `\nwhy the lifecycle checks (${lifecycle[0]?.probe.fixture ?? ""}):\n${lines.join("\n")}\n` : "";
 }

@@ -13,6 +13,7 @@ import { allProviders, findProvider, getProvider } from "../../../providers/inde
 import type { Provider } from "../../../providers/provider.js";
 import { EXIT_CHECK_FAILED, EXIT_OK } from "../../exit-codes.js";
 import { renderProbeRows, renderProbeRules, renderProbeSummary, schemeCaveat } from "./output.js";
+import { checkSaveDirectory, createSaveDirectory, probeSaver } from "./save.js";
 import { providerEntry } from "../../../config/project.js";
 import { project } from "../../shared/project.js";
 import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
@@ -27,6 +28,7 @@ export interface ProbeFlags extends SecretFlags {
   wait?: string | boolean;
   json?: boolean;
   junit?: string;
+  save?: string;
   insecure?: boolean;
   scenario?: string;
 }
@@ -65,6 +67,7 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
   const timeoutMs = flags.timeout !== undefined ? parseDuration(flags.timeout, "--timeout") : 10_000;
   // A report that cannot be written is a usage error, found before any request is sent.
   if (flags.junit !== undefined) assertWritableDirectoryOf(flags.junit, "--junit");
+  if (flags.save !== undefined) checkSaveDirectory(flags.save);
 
   // Without --wait, one quick connection attempt: a target that is down is one clear line, not a table of failures.
   const waitMs = flags.wait === undefined || flags.wait === false ? 0 : flags.wait === true ? DEFAULT_WAIT_MS : parseDuration(flags.wait, "--wait");
@@ -75,28 +78,41 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
     return EXIT_CHECK_FAILED;
   }
 
+  if (flags.save !== undefined) createSaveDirectory(flags.save);
   const settings = projectSettingsFor(provider.name, undefined, undefined);
   const now = new Date();
-  const cases = [...buildProbeCases({ fixtures, url, secret, now, toleranceMs, settings }), ...(scenario !== undefined ? buildLifecycleCases({ scenario, url, secret, now, settings }) : [])];
+  const { cases: checks, notes } = buildProbeCases({ fixtures, url, secret, now, toleranceMs, timeoutMs, settings });
+  const cases = [...checks, ...(scenario !== undefined ? buildLifecycleCases({ scenario, url, secret, now, settings }) : [])];
   const dispatcher = await createDispatcher({ timeoutMs, ...(flags.insecure ? { insecure: true } : {}) });
   try {
-    const rows = await runProbe(cases, async (request) => {
-      const result = await deliver(request, { dispatcher, timeoutMs });
-      return result.ok ? { answer: { status: result.status, headers: result.headers, body: result.body } } : { fault: result.message };
-    });
-    const failed = rows.filter((r) => !r.verdict.pass).length;
+    const rows = await runProbe(
+      cases,
+      async (request, deadlineMs) => {
+        const result = await deliver(request, { dispatcher, timeoutMs: deadlineMs ?? timeoutMs });
+        return result.ok
+          ? { answer: { status: result.status, headers: result.headers, body: result.body }, elapsedMs: result.latencyMs }
+          : { fault: result.message, timedOut: result.fault === "timeout", elapsedMs: result.latencyMs };
+      },
+      flags.save !== undefined ? { onDelivery: probeSaver(flags.save, secret) } : {},
+    );
+    const failed = rows.filter((r) => r.verdict.result === "fail").length;
+    const skippedRows = rows.filter((r) => r.verdict.result === "skip").length;
     const caveat = schemeCaveat(provider);
     if (flags.junit !== undefined) writeFileAtomic(flags.junit, junitReport(url, rows), "--junit");
     if (flags.json) {
       const checks = rows.map(({ probe, verdict, durationMs }) => ({
         id: probe.id, check: probe.kind, fixture: probe.fixture, title: probe.title, expect: probe.expect,
-        pass: verdict.pass, got: verdict.got, why: verdict.why || undefined, consequence: verdict.consequence || undefined, rule: probe.rule, durationMs: Math.round(durationMs),
+        result: verdict.result, pass: verdict.result === "pass", got: verdict.got, why: verdict.why || undefined, consequence: verdict.consequence || undefined,
+        diagnosis: verdict.diagnosis, likelyCauses: verdict.likelyCauses, rule: probe.rule, durationMs: Math.round(durationMs),
       }));
-      process.stdout.write(jsonLine({ ok: failed === 0, target: url, provider: provider.name, passed: rows.length - failed, failed, caveat, checks }));
+      const passed = rows.length - failed - skippedRows;
+      process.stdout.write(jsonLine({ ok: failed === 0, target: url, provider: provider.name, passed, failed, skipped: skippedRows, caveat, notes, checks }));
     } else {
       process.stdout.write(renderProbeRows(rows));
       process.stdout.write(renderProbeRules(rows, provider));
       if (caveat) process.stdout.write(`\nnote: ${caveat}\n`);
+      for (const note of notes) process.stdout.write(`note: ${note}\n`);
+      if (flags.save !== undefined) process.stdout.write(`saved every request and answer in ${flags.save} (whk verify ${flags.save} re-checks them)\n`);
       process.stdout.write(`\n${renderProbeSummary(rows, url)}`);
     }
     return failed === 0 ? EXIT_OK : EXIT_CHECK_FAILED;

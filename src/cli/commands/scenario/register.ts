@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
-import { collect, withSecretOptions } from "../../shared/flag-groups.js";
+import { WITHOUT_SECRET, collect, withSecretOptions } from "../../shared/flag-groups.js";
 import { addProviderFlagsOnDispatch, takesProviderFlags } from "../../shared/lazy-provider-flags.js";
 
 /** `whk scenario list|run`: flags, help and examples; each action imports its module lazily. */
@@ -46,6 +46,7 @@ ${EXIT_CODES}`,
       .command("run")
       .description("deliver a scenario's steps in order, signed, and judge each answer the way the provider would")
       .argument("<scenario>", "a scenario name, see `whk scenario list`"),
+    WITHOUT_SECRET.signs,
   )
     .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:4400/, where whk listen listens)")
     .option("--duplicate [step]", "deliver a step again (same ids and idempotency key, signed again) later in the run; without a name, one chosen by the seed")

@@ -22,7 +22,7 @@ export function registerSend(program: Command, setExit: SetExit): void {
     .option("--count <n>", "load test: send n fresh renders (own ids and signature) and print a summary")
     .option("--concurrency <n>", "load test: deliveries in flight at once (default 10)")
     .option("--json", "one JSON object per delivery (NDJSON); load tests end with a summary object")
-    .option("--save <path>", "write each request as sent (request file format): a directory gets one file per request")
+    .option("--save <path>", "write each request as sent (request file format): a directory gets <fixture>-<n>.json, n from 1 per run")
     .addHelpText(
       "after",
       `

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { collect, withSecretOptions } from "../../shared/flag-groups.js";
+import { WITHOUT_SECRET, collect, withSecretOptions } from "../../shared/flag-groups.js";
 import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
 import { takesProviderFlags } from "../../shared/lazy-provider-flags.js";
 
@@ -10,6 +10,7 @@ export function registerSign(program: Command, setExit: SetExit): void {
       .command("sign")
       .description("sign any body the provider's way and print the headers (or the whole request)")
       .argument("<file>", "the raw body bytes, or - for stdin"),
+    WITHOUT_SECRET.signs,
   )
     .requiredOption("--provider <name>", "the provider (`whk list` shows them all)")
     .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:4400/); some schemes sign its path")

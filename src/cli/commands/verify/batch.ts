@@ -1,12 +1,15 @@
-import { requestsIn, type ReadOptions } from "../../../inputs/read-requests.js";
+import { requestItemsIn, type ReadOptions } from "../../../inputs/read-requests.js";
+import { isUnreadable, type InputFormat, type UnreadableRequest } from "../../../inputs/sourced-request.js";
 import { verifyRequest, type VerifyOptions, type VerifyResult } from "../../../verify/verify-request.js";
-import { count, summaryLine, verifyHumanLines, verifyJsonLine, type VerifyTally } from "./output.js";
+import { count, skippedHumanLines, summaryLine, unreadableHumanLines, unreadableJsonLine, verifyHumanLines, verifyJsonLine, type VerifyTally } from "./output.js";
 
 export interface RenderOptions {
   json: boolean;
   showPreimage: boolean;
   /** Print only the requests that fail (the summary stays): after a load test, the few that matter. */
   failuresOnly: boolean;
+  /** Count a request no provider claims as invalid even in a HAR file or raw HTTP dump, where other traffic is expected. */
+  strict: boolean;
 }
 
 /** What verifying some inputs produced: rendered lines (kept, not the requests), and the tally. */
@@ -14,23 +17,40 @@ export interface Batch {
   chunks: string[];
   counts: VerifyTally;
   total: number;
+  /** The first request that could not be read: when nothing else could be either, it is the error. */
+  firstUnreadable?: UnreadableRequest;
   /** The last result, so a run of exactly one request can be printed in full. */
   last?: { source: string; result: VerifyResult };
 }
 
-export const emptyBatch = (): Batch => ({ chunks: [], counts: { valid: 0, invalid: 0, unsigned: 0 }, total: 0 });
+export const emptyBatch = (): Batch => ({ chunks: [], counts: { valid: 0, invalid: 0, unsigned: 0, skipped: 0, unreadable: 0 }, total: 0 });
+
+/** Recordings of traffic (a browser's HAR, a proxy's raw dump) hold other requests than webhooks. */
+const TRAFFIC: readonly InputFormat[] = ["har", "raw-http"];
 
 /**
  * Reads and verifies the inputs in order, one file at a time, rendering each result as it comes: the
- * requests themselves are dropped as soon as they are judged. Input errors propagate.
+ * requests themselves are dropped as soon as they are judged. A request that cannot be read (a
+ * truncated capture, a bad NDJSON line) is one line, and the rest are still judged.
  */
 export function verifyInto(batch: Batch, inputs: readonly string[], options: VerifyOptions, render: RenderOptions, read: ReadOptions = {}): void {
   for (const input of inputs) {
-    for (const { source, request } of requestsIn(input, read)) {
-      const result = verifyRequest(request, options);
-      count(batch.counts, result);
+    for (const item of requestItemsIn(input, read)) {
       batch.total++;
-      if (!render.failuresOnly || result.verdict === "invalid") batch.chunks.push(render.json ? verifyJsonLine(source, result) : verifyHumanLines(source, result, false, render));
+      if (isUnreadable(item)) {
+        batch.counts.unreadable++;
+        batch.firstUnreadable ??= item;
+        batch.chunks.push(render.json ? unreadableJsonLine(item) : unreadableHumanLines(item));
+        continue;
+      }
+      const { source, request, format } = item;
+      const result = verifyRequest(request, options);
+      const skipped = !render.strict && result.reason === "unknown-provider" && TRAFFIC.includes(format);
+      count(batch.counts, result, skipped);
+      if (!render.failuresOnly || (result.verdict === "invalid" && !skipped)) {
+        if (render.json) batch.chunks.push(verifyJsonLine(source, result, skipped));
+        else batch.chunks.push(skipped ? skippedHumanLines(source, `${request.method} ${request.url}`, result) : verifyHumanLines(source, result, false, render));
+      }
       batch.last = { source, result };
     }
   }
@@ -39,6 +59,8 @@ export function verifyInto(batch: Batch, inputs: readonly string[], options: Ver
 /** The whole output: NDJSON as is; human lines plus a summary, or one request in its verbose form. */
 export function batchText(batch: Batch, render: RenderOptions): string {
   if (render.json) return batch.chunks.join("");
-  if (batch.total === 1 && batch.last && (!render.failuresOnly || batch.chunks.length > 0)) return verifyHumanLines(batch.last.source, batch.last.result, true, render);
+  const { counts } = batch;
+  const one = batch.total === 1 && counts.unreadable === 0 && counts.skipped === 0 && batch.last;
+  if (one && (!render.failuresOnly || batch.chunks.length > 0)) return verifyHumanLines(one.source, one.result, true, render);
   return batch.chunks.join("") + summaryLine(batch.counts, batch.total);
 }

@@ -1,3 +1,4 @@
+import type { UnreadableRequest } from "../../../inputs/sourced-request.js";
 import { allProviders } from "../../../providers/index.js";
 import { colors, type Colors } from "../../shared/colors.js";
 import { jsonLine, terminalSafe, terminalSafeJson } from "../../shared/terminal-text.js";
@@ -9,14 +10,17 @@ export interface VerifyOutputOptions {
 
 /**
  * `--json`: NDJSON, one object per request in input order, with stable keys (source, ok, verdict, provider,
- * detectedBy, reason, detail, secretIndex?, explain?, preimage?, warnings). No summary line: count them.
+ * detectedBy, reason, detail, secretIndex?, explain?, preimage?, timestampJudgedAgainst?, pathMismatch?,
+ * hint?, warnings). `verdict` is "skipped" for a request of a HAR or raw dump that no provider claims.
+ * No summary line: count them.
  */
-export function verifyJsonLine(source: string, result: VerifyResult): string {
-  const { ok, verdict, provider, detectedBy, reason, detail, secretIndex, explain, preimage, warnings } = result;
+export function verifyJsonLine(source: string, result: VerifyResult, skipped: boolean): string {
+  const { ok, verdict, provider, detectedBy, reason, detail, secretIndex, explain, preimage, timestampJudgedAgainst, pathMismatch, warnings } = result;
+  const hint = hintFor(result, skipped);
   const ordered = {
     source,
     ok,
-    verdict,
+    verdict: skipped ? "skipped" : verdict,
     provider: provider ?? null,
     detectedBy: detectedBy ?? null,
     reason,
@@ -24,9 +28,41 @@ export function verifyJsonLine(source: string, result: VerifyResult): string {
     ...(secretIndex !== undefined ? { secretIndex } : {}),
     ...(explain !== undefined ? { explain } : {}),
     ...(preimage !== undefined ? { preimage } : {}),
+    ...(timestampJudgedAgainst !== undefined ? { timestampJudgedAgainst } : {}),
+    ...(pathMismatch !== undefined ? { pathMismatch } : {}),
+    ...(hint !== undefined ? { hint } : {}),
     warnings,
   };
   return jsonLine(ordered);
+}
+
+/** `--json` for a request that could not be read: its place, and why. */
+export function unreadableJsonLine({ source, error }: UnreadableRequest): string {
+  return `${JSON.stringify({ source, ok: false, verdict: "unreadable", reason: "unreadable-input", detail: error.message, ...(error.hint !== undefined ? { hint: error.hint } : {}) })}\n`;
+}
+
+/** A request of a recording (HAR, raw dump) that no provider claims: named by its request line, not a failure. */
+export function skippedHumanLines(source: string, requestLine: string, result: VerifyResult): string {
+  const line = requestLine.length > 100 ? `${requestLine.slice(0, 97)}...` : requestLine;
+  return `${paint(colors.dim, `- ${source}  skipped: ${line}: ${result.detail}`)}\n${paint(colors.dim, `    hint: ${hintFor(result, true) ?? ""}`)}\n`;
+}
+
+/** One line for a request that could not be read, with what to do, as the rest of the batch goes on. */
+export function unreadableHumanLines({ source, error }: UnreadableRequest): string {
+  const lines = [`${paint(colors.red, "✗")} ${source}  ${paint(colors.red, "unreadable")}: ${error.message}`];
+  if (error.hint !== undefined) lines.push(paint(colors.dim, `    hint: ${error.hint}`));
+  return `${lines.join("\n")}\n`;
+}
+
+const PROVIDER_HINT = (): string => `pass --provider <name> (${allProviders().map((p) => p.name).join(", ")})`;
+
+/** What to do next, when the verdict suggests something: which provider, or the instant to judge a timestamp at. */
+function hintFor(result: VerifyResult, skipped: boolean): string | undefined {
+  if (result.reason === "unknown-provider") return skipped ? `other traffic of the recording; --strict counts it as invalid, or ${PROVIDER_HINT()}` : PROVIDER_HINT();
+  if (result.timestampJudgedAgainst === "now" && result.reason === "timestamp-out-of-tolerance") {
+    return "this capture has no receipt time (a raw HTTP dump, or a request file without receivedAt), so its signed timestamp was judged against now: pass --at <the instant it was received>";
+  }
+  return undefined;
 }
 
 const PREIMAGE_PREVIEW = 240;
@@ -49,7 +85,9 @@ export function verifyHumanLines(source: string, result: VerifyResult, verbose: 
   // A capture's source name, detail and evidence quote what its sender chose: written out, never obeyed.
   const lines = [`${mark(result)} ${terminalSafe(source)}  ${result.provider ?? "unknown"}  ${reason}: ${terminalSafe(result.detail)}`];
   if (result.detectedBy !== undefined && (verbose || !result.ok)) lines.push(paint(colors.dim, `    detected: ${result.detectedBy}`));
-  if (result.reason === "unknown-provider") lines.push(paint(colors.dim, `    hint: pass --provider <name> (${allProviders().map((p) => p.name).join(", ")})`));
+  const hint = hintFor(result, false);
+  if (hint !== undefined) lines.push(paint(colors.dim, `    hint: ${hint}`));
+  else if (verbose && result.timestampJudgedAgainst === "now") lines.push(paint(colors.dim, "    note: no receipt time in this capture, so the signed timestamp was judged against now (--at sets another instant)"));
   const explain = result.explain;
   if (explain) {
     const label = explain.cause === "no-match" ? "why" : `why (${explain.cause})`;
@@ -70,16 +108,23 @@ export interface VerifyTally {
   valid: number;
   invalid: number;
   unsigned: number;
+  /** Requests of a HAR file or raw dump that no provider claims (other traffic): not failures, unless --strict. */
+  skipped: number;
+  /** Requests that could not be read: each is one line, and the rest of the batch is still judged. */
+  unreadable: number;
 }
 
-/** Adds one result to the tally: unsigned providers are counted apart, and do not fail. */
-export function count(counts: VerifyTally, result: VerifyResult): void {
-  if (result.reason === "unsigned-provider") counts.unsigned++;
+/** Adds one result to the tally: unsigned providers and skipped traffic are counted apart, and do not fail. */
+export function count(counts: VerifyTally, result: VerifyResult, skipped: boolean): void {
+  if (skipped) counts.skipped++;
+  else if (result.reason === "unsigned-provider") counts.unsigned++;
   else if (result.ok) counts.valid++;
   else counts.invalid++;
 }
 
 export function summaryLine(counts: VerifyTally, total: number): string {
   const invalid = counts.invalid > 0 ? paint(colors.red, `${counts.invalid} invalid`) : `${counts.invalid} invalid`;
-  return `${total} requests: ${counts.valid} valid, ${invalid}, ${counts.unsigned} unsigned\n`;
+  const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped (no known provider; --strict fails them)` : "";
+  const unreadable = counts.unreadable > 0 ? `, ${paint(colors.red, `${counts.unreadable} unreadable`)}` : "";
+  return `${total} requests: ${counts.valid} valid, ${invalid}, ${counts.unsigned} unsigned${skipped}${unreadable}\n`;
 }

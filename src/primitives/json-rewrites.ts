@@ -4,7 +4,7 @@
  * "would the signature match if the body had been written this other way?".
  */
 
-import { serializeJson } from "../../primitives/serialize-json.js";
+import { serializeJson } from "./serialize-json.js";
 
 /** The index just past the string literal that opens at `start`. */
 export function stringEnd(text: string, start: number): number {
@@ -146,4 +146,94 @@ export function sortedKeysJson(value: unknown): string;
 export function sortedKeysJson(value: unknown, maxLength: number): string | undefined;
 export function sortedKeysJson(value: unknown, maxLength = Number.POSITIVE_INFINITY): string | undefined {
   return serializeJson(value, { sortKeys: true, maxLength });
+}
+
+/**
+ * The JSON text with every object's members in reverse order, each key and value spelled as it was
+ * (strings, numbers and escapes verbatim), laid out compactly. Valid JSON in, valid JSON out.
+ */
+export function reverseKeyOrder(text: string): string {
+  let pos = 0;
+  const skip = (): void => {
+    while (pos < text.length && isWhitespace(text.charCodeAt(pos))) pos++;
+  };
+  const members = (close: string, member: () => string): string[] => {
+    const out: string[] = [];
+    pos++;
+    skip();
+    if (text[pos] === close) {
+      pos++;
+      return out;
+    }
+    for (;;) {
+      out.push(member());
+      skip();
+      const separator = text[pos++];
+      if (separator !== ",") return out;
+    }
+  };
+  const value = (): string => {
+    skip();
+    const c = text[pos];
+    if (c === "{") {
+      return `{${members("}", () => {
+        skip();
+        const end = stringEnd(text, pos);
+        const key = text.slice(pos, end);
+        pos = end;
+        skip();
+        pos++; // the colon
+        return `${key}:${value()}`;
+      }).reverse().join(",")}}`;
+    }
+    if (c === "[") return `[${members("]", value).join(",")}]`;
+    if (c === '"') {
+      const end = stringEnd(text, pos);
+      const token = text.slice(pos, end);
+      pos = end;
+      return token;
+    }
+    const start = pos;
+    while (pos < text.length && !",}] \t\n\r".includes(text[pos] as string)) pos++;
+    return text.slice(start, pos);
+  };
+  return value();
+}
+
+const hexEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/**
+ * Characters escaped the way JSON writers do by default, where JSON allows but does not require it: `/`
+ * as `\/` (PHP's json_encode), anything beyond ASCII as `\uXXXX` (PHP, Python's ensure_ascii), and
+ * `<`, `>`, `&`, `'`, `+` as `\u00XX` (.NET's and Go's HTML-safe defaults). With `firstOfEachValue`, also
+ * the first character of every string value (JSON allows `\uXXXX` for any character). Only inside
+ * strings; escapes already there are kept; every value parses back the same.
+ */
+export function escapeLikeOtherWriters(text: string, firstOfEachValue = false): string {
+  let out = "";
+  for (let i = 0; i < text.length; ) {
+    if (text[i] !== '"') {
+      out += text[i];
+      i++;
+      continue;
+    }
+    const end = stringEnd(text, i);
+    let after = end;
+    while (after < text.length && isWhitespace(text.charCodeAt(after))) after++;
+    const isValue = text[after] !== ":";
+    out += '"';
+    for (let j = i + 1; j < end - 1; j++) {
+      const c = text[j] as string;
+      if (c === "\\") {
+        const length = text[j + 1] === "u" ? 6 : 2;
+        out += text.slice(j, j + length);
+        j += length - 1;
+      } else if (c === "/") out += "\\/";
+      else if (/[<>&'+]/.test(c) || c.charCodeAt(0) > 0x7f || (firstOfEachValue && isValue && j === i + 1)) out += hexEscape(c);
+      else out += c;
+    }
+    out += '"';
+    i = end;
+  }
+  return out;
 }
