@@ -40,5 +40,5 @@ if (wanted("verify")) {
 }
 if (wanted("listen")) {
   const r = await benchListen();
-  say(`| \`listen --secret\` capture rate (autocannon, ${r.connections} connections, ${r.seconds} s) | ${fmt(r.listen)} req/s; ${fmt(r.sent)} answered, ${fmt(r.captured)} files | bare node:http that only answers ${fmt(r.bare)} req/s | ${fmt(r.ratio, 2)}x | reported |`);
+  say(`| \`listen --secret\` capture rate (autocannon, ${r.connections} connections, median of ${r.rounds} interleaved ${r.seconds} s rounds) | ${fmt(r.listen)} req/s; ${fmt(r.sent)} answered, ${fmt(r.captured)} files, ${fmt(r.lost)} lost | bare node:http that only answers ${fmt(r.bare)} req/s | ${fmt(r.ratio, 2)}x | ${r.lost === 0 ? verdict(r.ratio, r.goal, true) : "MISSES goal (requests lost)"} |`);
 }

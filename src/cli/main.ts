@@ -4,6 +4,7 @@ import { handleError } from "./handle-error.js";
 import { addProviderFlagsOnDispatch } from "./shared/lazy-provider-flags.js";
 import { collect } from "./shared/flag-groups.js";
 import { openProjectOnDispatch } from "./shared/project.js";
+import { refuseEmptyValues } from "./shared/empty-values.js";
 import { registerInit } from "./commands/init/register.js";
 import { registerConfig } from "./commands/config/register.js";
 import { EXIT_CODES, EXIT_USAGE, type SetExit } from "./exit-codes.js";
@@ -63,6 +64,7 @@ ${EXIT_CODES}`,
   registerSign(program, setExit);
   registerProbe(program, setExit);
   registerScenario(program, setExit);
+  refuseEmptyValues(program);
   openProjectOnDispatch(program);
   addProviderFlagsOnDispatch(program);
 

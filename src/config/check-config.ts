@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { WhkInputError } from "../primitives/errors.js";
+import { headerValueBreak } from "../primitives/header-text.js";
 import { collectIssues, type JsonSchema, type SchemaIssue } from "../primitives/json-schema-check.js";
 import { packageRoot } from "../primitives/package-root.js";
 import { parseTarget } from "../primitives/target-url.js";
@@ -34,6 +35,10 @@ export function checkConfig(value: unknown, path: string): ConfigFile {
 type Fail = (at: string, message: string, hint?: string) => never;
 
 function checkEntry(provider: string, entry: ProviderEntry, fail: Fail): void {
+  const oneLine = (at: string, value: string): void => {
+    const found = headerValueBreak(value);
+    if (found !== undefined) fail(at, `holds ${found}: a header value must be one line of text`, "put it on one line");
+  };
   if (isProviderName(provider)) {
     const defining = DEFINING_KEYS.find((key) => entry[key] !== undefined);
     if (defining !== undefined) fail(`.${defining}`, `${provider} is a bundled provider: its entry sets secret, to, headers or options only`, `to define a provider of your own, give it another name than ${provider}`);
@@ -43,6 +48,8 @@ function checkEntry(provider: string, entry: ProviderEntry, fail: Fail): void {
     }
   } else {
     if (entry.signature === undefined) fail("", "is not a bundled provider, so it needs a \"signature\" block to define it", `bundled providers are ${providerNames.join(", ")}; see README, "Your own provider"`);
+    // The format is the signature header's value: one line, as every other header value here.
+    oneLine(".signature.format", entry.signature.format ?? "");
     const problem = templateProblems(entry.signature)[0];
     if (problem !== undefined) fail(`.signature.${problem.split(":")[0]}`, problem.slice(problem.indexOf(":") + 1).trim());
     if (entry.options !== undefined) fail(".options", "a provider defined here has no declared options", "use headers for values its deliveries carry");
@@ -54,8 +61,9 @@ function checkEntry(provider: string, entry: ProviderEntry, fail: Fail): void {
       fail(".to", (error as Error).message);
     }
   }
-  for (const [header, value] of Object.entries(entry.headers ?? {})) {
-    if (/[\r\n\0]/.test(value)) fail(`.headers.${header}`, "a header value cannot hold a line break or NUL", "put it on one line");
+  // Header values and option values (tokens, ids: most travel as headers) are one line each.
+  for (const [key, values] of [["headers", entry.headers], ["options", entry.options]] as const) {
+    for (const [name, value] of Object.entries(values ?? {})) oneLine(`.${key}.${name}`, value);
   }
 }
 

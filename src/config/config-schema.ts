@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HEADER_NAME } from "../primitives/header-text.js";
 import { TEMPLATE_ALGORITHMS, TEMPLATE_ENCODINGS, TEMPLATE_TIMESTAMPS } from "../schemes/template/signature-template.js";
 import type { ConfigFile } from "./config-types.js";
 
@@ -13,7 +14,7 @@ const secretSchema = z
   .union([z.string().min(1), z.strictObject({ env: z.string().min(1) }), z.strictObject({ file: z.string().min(1) })])
   .describe('a secret: "literal", {"env": "NAME"} or {"file": "path"}');
 
-const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/).describe("an HTTP header name");
+const headerName = z.string().regex(HEADER_NAME).describe("an HTTP header name");
 
 const signatureSchema = z
   .strictObject({

@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import { basename } from "node:path";
 import { WhkInputError } from "../primitives/errors.js";
 import { lineAndColumn, stripJsonComments } from "../primitives/json-comments.js";
-import { readUserFile } from "../primitives/read-input.js";
+import { MAX_CONFIG_BYTES, readUserFile } from "../primitives/read-input.js";
 
 /**
  * The raw value of a config file: JSON (comments allowed, as in tsconfig.json), or a JavaScript module
@@ -20,7 +20,7 @@ export async function readConfigValue(path: string): Promise<unknown> {
     if (loaded.default === undefined) throw new WhkInputError("bad-config", `${name} has no default export`, "end it with `export default defineConfig({ ... })`");
     return loaded.default;
   }
-  const text = readUserFile(path, "config file").toString("utf8").replace(/^\uFEFF/, "");
+  const text = readUserFile(path, "config file", undefined, MAX_CONFIG_BYTES).toString("utf8").replace(/^\uFEFF/, "");
   const plain = stripJsonComments(text);
   try {
     return JSON.parse(plain);

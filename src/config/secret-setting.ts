@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { WhkInputError } from "../primitives/errors.js";
-import { readUserFile } from "../primitives/read-input.js";
+import { MAX_SECRET_BYTES, readUserFile } from "../primitives/read-input.js";
 import type { SecretSetting } from "./config-types.js";
 
 /**
@@ -18,7 +18,7 @@ export function readSecretSetting(setting: SecretSetting, where: string, configD
     return value;
   }
   const path = isAbsolute(setting.file) ? setting.file : join(configDir, setting.file);
-  const secret = readUserFile(path, `${where}: secret file`, "check the path (it is relative to the config file)").toString("utf8").replace(/\r?\n$/, "");
+  const secret = readUserFile(path, `${where}: secret file`, "check the path (it is relative to the config file)", MAX_SECRET_BYTES).toString("utf8").replace(/\r?\n$/, "");
   if (secret === "") throw new WhkInputError("missing-secret", `${where}: the secret file ${setting.file} is empty`, "put the secret in it, or pass --secret");
   return secret;
 }

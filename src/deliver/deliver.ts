@@ -1,3 +1,4 @@
+import { localhostLookup } from "../primitives/localhost-lookup.js";
 import type { Dispatcher } from "undici";
 import { describeFault, faultOf, type DeliveryFault } from "./delivery-fault.js";
 import { headersFromPairs, type Headers } from "../primitives/headers.js";
@@ -53,14 +54,14 @@ export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024;
 /**
  * A keep-alive connection pool for deliveries; `close()` it when done. undici is loaded here, on the
  * first pool, so `import "whk"` for signing and verifying never pays for an HTTP client. `autoSelectFamily`
- * tries IPv6 and IPv4 both, so `localhost` reaches a receiver bound to 127.0.0.1 even where `localhost`
- * resolves to ::1 first.
+ * tries every address a name has, and `localhost` has both loopback addresses whatever /etc/hosts says:
+ * a receiver bound to 127.0.0.1 or to ::1 alone is reached either way.
  */
 export async function createDispatcher(options: DispatcherOptions = {}): Promise<Dispatcher> {
   const { Agent } = await import("undici");
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Agent({
-    connect: { timeout, autoSelectFamily: true, rejectUnauthorized: options.insecure !== true },
+    connect: { timeout, autoSelectFamily: true, lookup: localhostLookup, rejectUnauthorized: options.insecure !== true },
     headersTimeout: timeout,
     bodyTimeout: timeout,
     ...(options.connections !== undefined ? { connections: options.connections } : {}),

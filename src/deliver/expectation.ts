@@ -1,6 +1,6 @@
-import { isDeepStrictEqual } from "node:util";
 import type { DeliveryFault } from "./delivery-fault.js";
 import { WhkInputError } from "../primitives/errors.js";
+import { jsonPreview, serializeJson } from "../primitives/serialize-json.js";
 import type { Acknowledgement, ReceiverAnswer } from "../providers/provider.js";
 
 /** Why a delivery did not count as a success: a network fault, or an answer that was not the one expected. */
@@ -38,16 +38,19 @@ export function parseExpectBody(text: string): { description: string; check(body
   } catch {
     return { description: `body ${JSON.stringify(text)}`, check: (body) => (body === text ? undefined : `expected body ${JSON.stringify(text)}, got ${JSON.stringify(body)}`) };
   }
+  // Equal as JSON: the same text once every object's keys are sorted. Written without recursion, and
+  // the answer's only as far as the expected length: a receiver's answer may be nested arbitrarily deep.
+  const canonical = serializeJson(expected, { sortKeys: true }) as string;
   return {
-    description: `JSON body ${JSON.stringify(expected)}`,
+    description: `JSON body ${jsonPreview(expected)}`,
     check(body) {
       let actual: unknown;
       try {
         actual = JSON.parse(body);
       } catch {
-        return `expected JSON ${JSON.stringify(expected)}, got a body that is not JSON: ${JSON.stringify(body)}`;
+        return `expected JSON ${jsonPreview(expected)}, got a body that is not JSON: ${JSON.stringify(body)}`;
       }
-      return isDeepStrictEqual(actual, expected) ? undefined : `expected JSON ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`;
+      return serializeJson(actual, { sortKeys: true, maxLength: canonical.length }) === canonical ? undefined : `expected JSON ${jsonPreview(expected)}, got ${jsonPreview(actual)}`;
     },
   };
 }

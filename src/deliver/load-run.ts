@@ -28,6 +28,8 @@ export interface LoadPlan {
   /** Called for each delivery; keep it cheap, it runs at load-test speed. */
   onDelivery?: (delivery: LoadDelivery) => void;
   progress?: LoadProgress;
+  /** Once aborted, no request is started; those in flight are still answered, judged and counted. */
+  stop?: AbortSignal;
 }
 
 export interface LoadSummary {
@@ -38,13 +40,15 @@ export interface LoadSummary {
   failures: Record<string, number>;
   durationMs: number;
   requestsPerSecond: number;
+  /** Stopped before `count` were sent (`stop` was aborted). */
+  interrupted: boolean;
   /** Over deliveries that got an answer. */
   latency: LatencyStats;
 }
 
 /**
  * Sends `count` requests with at most `concurrency` in flight, each worker taking the next index as soon
- * as its previous delivery is answered (a closed loop, like autocannon's connections).
+ * as its previous delivery is answered (a closed loop, like autocannon's connections), until `stop`.
  */
 export async function runLoad(plan: LoadPlan): Promise<LoadSummary> {
   const progress = plan.progress ?? { done: 0, succeeded: 0, failed: 0 };
@@ -53,7 +57,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadSummary> {
   const failures: Record<string, number> = {};
   let nextIndex = 0;
   const worker = async (): Promise<void> => {
-    while (nextIndex < plan.count) {
+    while (nextIndex < plan.count && plan.stop?.aborted !== true) {
       const index = nextIndex++;
       const request = plan.next(index);
       const result = await plan.deliver(request);
@@ -79,6 +83,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadSummary> {
     failures,
     durationMs,
     requestsPerSecond: durationMs > 0 ? (progress.done * 1000) / durationMs : 0,
+    interrupted: progress.done < plan.count,
     latency: latencyStats(latencies.subarray(0, answered)),
   };
 }

@@ -1,3 +1,4 @@
+import { localhostLookup } from "../primitives/localhost-lookup.js";
 import { connect } from "node:net";
 
 export interface WaitOptions {
@@ -25,7 +26,7 @@ export async function waitForTarget(url: string, options: WaitOptions): Promise<
 
 function canConnect(host: string, port: number, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ host, port, autoSelectFamily: true });
+    const socket = connect({ host, port, autoSelectFamily: true, lookup: localhostLookup });
     const done = (ok: boolean) => {
       socket.destroy();
       resolve(ok);

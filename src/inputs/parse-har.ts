@@ -1,4 +1,5 @@
 import { WhkInputError } from "../primitives/errors.js";
+import { base64Bytes, utf8Bytes } from "../primitives/body-bytes.js";
 import { headersFromPairs, type Headers } from "../primitives/headers.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { readOrUnreadable, requireReadable, type SourcedItem, type SourcedRequest } from "./sourced-request.js";
@@ -55,8 +56,12 @@ function harBody(value: unknown, where: string): Buffer {
   const text = postData?.["text"];
   if (!postData || (text !== undefined && typeof text !== "string")) throw harError(where, 'has a "postData" without a string "text"');
   if (text === undefined) return Buffer.alloc(0);
-  if (postData["encoding"] === "base64") return Buffer.from(text, "base64");
-  return Buffer.from(text, "utf8");
+  const base64 = postData["encoding"] === "base64";
+  const bytes = base64 ? base64Bytes(text) : utf8Bytes(text);
+  if (bytes !== undefined) return bytes;
+  throw base64
+    ? new WhkInputError("bad-har", `${where} has a "postData.text" that is not valid base64 (its "encoding" says base64)`, "export the HAR again, or give the body as a request file with \"bodyBase64\"")
+    : new WhkInputError("bad-har", `${where} has a "postData.text" with a lone surrogate, which no bytes received can be`, 'give the raw bytes base64-encoded, with "encoding": "base64" (or as a request file with "bodyBase64")');
 }
 
 function objectOr(value: unknown): Record<string, unknown> | undefined {

@@ -1,4 +1,6 @@
+import { base64Bytes, utf8Bytes } from "../primitives/body-bytes.js";
 import { WhkInputError } from "../primitives/errors.js";
+import { HEADER_NAME as TOKEN, headerValueBreak } from "../primitives/header-text.js";
 import { parseTarget } from "../primitives/target-url.js";
 
 /** What the page's replay form sends. */
@@ -15,10 +17,6 @@ export interface ReplayInput {
   resign: boolean;
 }
 
-/** RFC 9110 token characters: what a header name (and a method) may be made of. */
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Field values may not break the message: no CR, LF or NUL. */
-const UNSAFE_VALUE = /[\r\n\0]/;
 
 const problem = (message: string, hint: string): WhkInputError => new WhkInputError("bad-replay", message, hint);
 
@@ -41,13 +39,14 @@ function parseHeaders(value: unknown): [string, string][] {
   return value.map((pair: unknown) => {
     const [name, text] = Array.isArray(pair) ? (pair as unknown[]) : [];
     if (typeof name !== "string" || !TOKEN.test(name)) throw problem(`"${String(name ?? "")}" is not a header name`, "one `Name: value` a line; names are letters, digits and - _ . ! # $ % & ' * + ^ ` | ~");
-    if (typeof text !== "string" || UNSAFE_VALUE.test(text)) throw problem(`the value of ${name} is not a single line of text`, "a header value may not contain line breaks");
+    if (typeof text !== "string" || headerValueBreak(text) !== undefined) throw problem(`the value of ${name} is not a single line of text`, "a header value may not contain line breaks");
     return [name, text];
   });
 }
 
 function parseBody(input: Record<string, unknown>): Buffer {
-  if (typeof input["bodyBase64"] === "string") return Buffer.from(input["bodyBase64"], "base64");
-  if (typeof input["body"] === "string") return Buffer.from(input["body"], "utf8");
+  const given = typeof input["bodyBase64"] === "string" ? base64Bytes(input["bodyBase64"]) : typeof input["body"] === "string" ? utf8Bytes(input["body"]) : null;
+  if (given === undefined) throw problem("the body cannot be sent as it is: it is not valid base64, or holds a lone surrogate", "edit the body as text, or paste it again");
+  if (given !== null) return given;
   throw problem("the body is missing", "send an empty body as an empty text");
 }

@@ -25,6 +25,10 @@ export interface CaptureRecord extends RequestFile {
   response?: RecordedResponse;
   /** Forward mode: why the app could not be reached. */
   forwardError?: { reason: string; detail: string };
+  /** A fault in whk while inspecting this request (it was stored first, and answered 500). */
+  inspectError?: string;
+  /** Written from the journal by a later listener: the one that received it stopped before finishing it. */
+  recovered?: string;
 }
 
 /** One request received and stored. */
@@ -39,9 +43,12 @@ export interface RequestEvent {
   size: number;
 }
 
-export type ErrorKind = "body-too-large" | "capture-failed" | "shutting-down" | "aborted" | "internal-error";
+export type ErrorKind = "body-too-large" | "capture-failed" | "shutting-down" | "aborted" | "rejected" | "internal-error";
 
-/** A request that was not stored (and so never acknowledged). */
+/**
+ * A request that was not stored (and so never acknowledged): too large, cut off, refused by the HTTP
+ * parser ("rejected": malformed, too many headers, no Host), or not storable.
+ */
 export interface ErrorEvent {
   type: "error";
   seq: number;

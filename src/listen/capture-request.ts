@@ -7,6 +7,7 @@ import { answerFor, jsonAnswer, type Answer } from "./answer-for.js";
 import { formatByteSize } from "../primitives/byte-size.js";
 import type { CaptureEvent, CaptureRecord, CaptureStats, ErrorKind, RecordedResponse } from "./capture-record.js";
 import { captureFileName, describeFsError, type CaptureWriter } from "./capture-writer.js";
+import type { CaptureJournal } from "./capture-journal.js";
 import { endToEndHeaders } from "../primitives/headers.js";
 import { forwardRequest, type ForwardResult } from "./forward-request.js";
 import { headersFromRaw } from "./headers-from-raw.js";
@@ -16,6 +17,7 @@ import { sendAnswer } from "./send-answer.js";
 
 export interface CaptureSettings {
   writer: CaptureWriter;
+  journal: CaptureJournal;
   secrets: readonly string[];
   /** A provider's own secrets, for its requests when `secrets` is empty (env per provider, a project's config). */
   secretsFor: (provider: string) => readonly string[];
@@ -38,8 +40,10 @@ export interface CaptureContext {
 }
 
 /**
- * One request, start to end: read the body (within the limit), verify it, relay it (forward mode),
- * store it, and only then answer. What cannot be stored is answered 503, never acknowledged.
+ * One request, start to end: read the body (within the limit), append it to the journal exactly as it
+ * arrived, and only then inspect it (detect, verify), relay it (forward mode), store its capture file,
+ * and answer. What cannot be stored is answered 503, never acknowledged; a fault while inspecting
+ * leaves the request stored, and answered 500.
  */
 export async function captureRequest(req: IncomingMessage, res: ServerResponse, context: CaptureContext): Promise<void> {
   const { settings, seq, receivedAt, stats } = context;
@@ -56,6 +60,10 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
     req.resume();
     return fail("shutting-down", 0, jsonAnswer(503, { error: "shutting-down", detail: "whk listen is stopping; retry later" }, { "Retry-After": "1" }), "arrived while stopping: answered 503");
   }
+  if (req.headers.host === undefined && req.httpVersion === "1.1") {
+    req.resume();
+    return fail("rejected", 0, jsonAnswer(400, { error: "no-host", detail: "an HTTP/1.1 request needs a Host header (RFC 9112, section 3.2)" }), "no Host header, which HTTP/1.1 requires: answered 400");
+  }
   const read = await readBody(req, settings.maxBodyBytes);
   if (!read.ok && read.reason === "too-large") {
     const limit = formatByteSize(settings.maxBodyBytes);
@@ -66,31 +74,51 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
     return fail("aborted", read.size, null, `the connection closed after ${read.size}${declared} body bytes (the sender gave up, or the request timeout passed)`);
   }
 
-  const request: WebhookRequest = { method, url, headers: headersFromRaw(req.rawHeaders), body: read.body, receivedAt };
-  const verdict = judge(request, settings);
-  const provider = verdict !== null ? (verdict.provider ?? null) : (detectProvider(request, settings.provider)?.provider ?? null);
-  const record: CaptureRecord = { ...toRequestFile(request), receivedAt, detectedProvider: provider };
-  if (verdict !== null) record.verdict = verdict;
-
-  let answer = answerFor(verdict, provider);
-  if (settings.forwardTo !== undefined) {
-    const forwarded = await forwardRequest({ method, url: forwardUrl(settings.forwardTo, req.url ?? "/"), rawHeaders: req.rawHeaders, body: read.body, timeoutMs: settings.requestTimeoutMs });
-    answer = relayedAnswer(forwarded);
-    if (forwarded.ok) record.response = recordedResponse(forwarded);
-    else record.forwardError = { reason: forwarded.reason, detail: forwarded.detail };
-  }
-
-  record.answered = answer.status;
-  let file: string;
+  const request: WebhookRequest & { receivedAt: string } = { method, url, headers: headersFromRaw(req.rawHeaders), body: read.body, receivedAt };
+  let journaled: { settle(): void };
   try {
-    file = await settings.writer.write(captureFileName(receivedAt, seq, provider), record);
+    journaled = await settings.journal.append(seq, request);
   } catch (error) {
-    const why = describeFsError(error);
-    return fail("capture-failed", read.body.length, jsonAnswer(503, { error: "capture-failed", detail: `the request could not be stored (${why})` }), `cannot write to ${settings.writer.dir} (${why}): answered 503`);
+    return storeFailed(error);
   }
-  count(stats, verdict, record);
-  await sendAnswer(res, answer, { head });
-  context.emit({ type: "request", seq, record, file, answered: answer.status, size: read.body.length });
+  try {
+    const record: CaptureRecord = { ...toRequestFile(request), receivedAt, detectedProvider: null };
+    let answer: Answer;
+    try {
+      const verdict = judge(request, settings);
+      const provider = verdict !== null ? (verdict.provider ?? null) : (detectProvider(request, settings.provider)?.provider ?? null);
+      record.detectedProvider = provider;
+      if (verdict !== null) record.verdict = verdict;
+      answer = answerFor(verdict, provider);
+    } catch (error) {
+      // A fault in whk, not in the request: it is stored all the same, and said so.
+      record.inspectError = error instanceof Error ? error.message : String(error);
+      answer = jsonAnswer(500, { error: "internal-error", detail: "whk could not inspect this request; it is stored" });
+    }
+    if (settings.forwardTo !== undefined) {
+      const forwarded = await forwardRequest({ method, url: forwardUrl(settings.forwardTo, req.url ?? "/"), rawHeaders: req.rawHeaders, body: read.body, timeoutMs: settings.requestTimeoutMs, maxAnswerBytes: settings.maxBodyBytes });
+      answer = relayedAnswer(forwarded);
+      if (forwarded.ok) record.response = recordedResponse(forwarded);
+      else record.forwardError = { reason: forwarded.reason, detail: forwarded.detail };
+    }
+    record.answered = answer.status;
+    let file: string;
+    try {
+      file = await settings.writer.write(captureFileName(receivedAt, seq, record.detectedProvider), `${JSON.stringify(record, null, 2)}\n`);
+    } catch (error) {
+      return storeFailed(error);
+    }
+    count(stats, record);
+    await sendAnswer(res, answer, { head });
+    context.emit({ type: "request", seq, record, file, answered: answer.status, size: read.body.length });
+  } finally {
+    journaled.settle();
+  }
+
+  function storeFailed(error: unknown): Promise<void> {
+    const why = describeFsError(error);
+    return fail("capture-failed", read.ok ? read.body.length : 0, jsonAnswer(503, { error: "capture-failed", detail: `the request could not be stored (${why})` }), `cannot write to ${settings.writer.dir} (${why}): answered 503`);
+  }
 }
 
 /** The verdict with the secrets given (for every provider, else the detected provider's own); null when there are none. */
@@ -109,9 +137,11 @@ function judge(request: WebhookRequest, settings: CaptureSettings): VerifyResult
   });
 }
 
-function count(stats: CaptureStats, verdict: VerifyResult | null, record: CaptureRecord): void {
+function count(stats: CaptureStats, record: CaptureRecord): void {
   stats.captured++;
-  if (verdict === null) stats.unchecked++;
+  const verdict = record.verdict;
+  if (record.inspectError !== undefined) stats.errors++;
+  else if (verdict === undefined) stats.unchecked++;
   else if (verdict.reason === "unsigned-provider") stats.unsigned++;
   else if (verdict.ok) stats.valid++;
   else stats.invalid++;

@@ -1,3 +1,4 @@
+import { localhostLookup } from "../primitives/localhost-lookup.js";
 import type { IncomingMessage, RequestOptions } from "node:http";
 import { endToEndHeaders } from "../primitives/headers.js";
 import { relativeUrl } from "../primitives/url-parts.js";
@@ -25,14 +26,20 @@ export interface ForwardInput {
   url: string;
   rawHeaders: readonly string[];
   body: Buffer;
+  /** For the whole exchange, connecting to the last byte of the answer; 0: none. */
   timeoutMs: number;
+  /** The largest answer body relayed; past it the exchange is cut and the sender answered 502. */
+  maxAnswerBytes: number;
 }
 
 export type ForwardResult =
   | { ok: true; status: number; rawHeaders: string[]; body: Buffer }
-  | { ok: false; reason: "connection-refused" | "timeout" | "unreachable"; detail: string };
+  | { ok: false; reason: "connection-refused" | "timeout" | "unreachable" | "answer-too-large"; detail: string };
 
-/** Relays one request with node:http(s) and buffers the app's whole answer. Never rejects. */
+/**
+ * Relays one request with node:http(s) and buffers the app's answer, within a size limit and a deadline
+ * for the whole exchange (an app that trickles its answer byte by byte is still cut off). Never rejects.
+ */
 export async function forwardRequest(input: ForwardInput): Promise<ForwardResult> {
   const url = new URL(input.url);
   const { request } = url.protocol === "https:" ? await import("node:https") : await import("node:http");
@@ -43,20 +50,36 @@ export async function forwardRequest(input: ForwardInput): Promise<ForwardResult
     port: url.port,
     path: relativeUrl(input.url),
     headers,
-    timeout: input.timeoutMs,
+    // Node's sockets try every address a name has (autoSelectFamily is on by default since Node 20).
+    lookup: localhostLookup,
   };
   return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: ForwardResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve(result);
+    };
+    const cut = (result: Extract<ForwardResult, { ok: false }>): void => {
+      settle(result);
+      outgoing.destroy();
+    };
+    const deadline = input.timeoutMs > 0 ? setTimeout(() => cut({ ok: false, reason: "timeout", detail: `${url.origin} did not answer within ${input.timeoutMs} ms` }), input.timeoutMs) : undefined;
     const outgoing = request(options, (answer: IncomingMessage) => {
       const chunks: Buffer[] = [];
-      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-      answer.on("end", () => resolve({ ok: true, status: answer.statusCode ?? 502, rawHeaders: answer.rawHeaders, body: Buffer.concat(chunks) }));
-      answer.on("error", (error) => resolve({ ok: false, reason: "unreachable", detail: `the app's answer broke off: ${error.message}` }));
+      let size = 0;
+      answer.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > input.maxAnswerBytes) cut({ ok: false, reason: "answer-too-large", detail: `${url.origin} answered with more than ${input.maxAnswerBytes} bytes (--max-body)` });
+        else chunks.push(chunk);
+      });
+      answer.on("end", () => settle({ ok: true, status: answer.statusCode ?? 502, rawHeaders: answer.rawHeaders, body: Buffer.concat(chunks, size) }));
+      answer.on("error", (error) => settle({ ok: false, reason: "unreachable", detail: `the app's answer broke off: ${error.message}` }));
     });
-    outgoing.on("timeout", () => outgoing.destroy(Object.assign(new Error("timeout"), { code: "WHK_TIMEOUT" })));
     outgoing.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "ECONNREFUSED") resolve({ ok: false, reason: "connection-refused", detail: `nothing is listening on ${url.origin} (connection refused)` });
-      else if (error.code === "WHK_TIMEOUT") resolve({ ok: false, reason: "timeout", detail: `${url.origin} did not answer within ${input.timeoutMs} ms` });
-      else resolve({ ok: false, reason: "unreachable", detail: `${url.origin} cannot be reached (${error.code ?? error.message})` });
+      if (error.code === "ECONNREFUSED") settle({ ok: false, reason: "connection-refused", detail: `nothing is listening on ${url.origin} (connection refused)` });
+      else settle({ ok: false, reason: "unreachable", detail: `${url.origin} cannot be reached (${error.code ?? error.message})` });
     });
     outgoing.end(input.body);
   });

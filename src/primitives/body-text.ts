@@ -45,6 +45,8 @@ export function parseBodyObject(kind: BodyKind, text: string): unknown {
 export interface FieldOverride {
   path: string;
   json: string;
+  /** How the user wrote it (`--set a.b=1`): the error for a path the body lacks names it, one among several. */
+  given?: string;
 }
 
 /** The body with every `--set` applied in order, every other byte kept; JSON or a form, as the headers say. */
@@ -53,6 +55,13 @@ export function applyFieldOverrides(body: Buffer, headers: Headers | undefined, 
   let text = utf8OrUndefined(body);
   if (text === undefined) throw new WhkInputError("bad-body", "--set needs a JSON or form body, and this body is not UTF-8 text", "drop --set, or pass a JSON body with --data");
   const kind = bodyKindOf(headers);
-  for (const override of overrides) text = writeFieldJson(kind, text, override.path, override.json);
+  for (const override of overrides) {
+    try {
+      text = writeFieldJson(kind, text, override.path, override.json);
+    } catch (error) {
+      if (override.given === undefined || !(error instanceof WhkInputError)) throw error;
+      throw new WhkInputError(error.code, `${override.given}: ${error.message}`, error.hint);
+    }
+  }
   return Buffer.from(text, "utf8");
 }

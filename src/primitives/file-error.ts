@@ -5,6 +5,8 @@ import { WhkInputError } from "./errors.js";
  * wording for request files, `--data`, `sign`'s body and `--secret-file`. `what` names the flag or role.
  */
 export function fileError(path: string, error: unknown, what?: string, hint?: string): WhkInputError {
+  // An empty argument names no file: say so, rather than "  does not exist" (or reading the folder it resolves to).
+  if (path === "") return new WhkInputError("empty-path", `${what !== undefined ? `${what} ` : ""}"" is an empty path`, hint ?? "name a file");
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const named = what !== undefined ? `${what} ${path}` : path;
   if (code === "ENOENT") return new WhkInputError("missing-file", `${named} does not exist`, hint ?? "check the path");

@@ -4,93 +4,115 @@
  * "would the signature match if the body had been written this other way?".
  */
 
-const WHITESPACE = new Set([" ", "\t", "\n", "\r"]);
+import { serializeJson } from "./serialize-json.js";
 
 /** The index just past the string literal that opens at `start`. */
 export function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "\\") i += 2;
-    else if (c === '"') return i + 1;
-    else i++;
+  let from = start + 1;
+  for (;;) {
+    const quote = text.indexOf('"', from);
+    if (quote < 0) return text.length;
+    // A quote after an odd number of backslashes is escaped.
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
-  return text.length;
 }
+
+const isWhitespace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** Where a run of number or literal characters ends: whitespace, a quote or punctuation. */
+const endsRun = (c: number): boolean => isWhitespace(c) || c === 0x22 || c === 0x2c || c === 0x3a || c === 0x7b || c === 0x7d || c === 0x5b || c === 0x5d;
 
 /**
  * Lays JSON text out again: `indent` (e.g. "  ") as JSON.stringify(x, null, indent) does, or on one line
- * with `spaced` separators (", " and ": ", Python's json.dumps default), or compact.
+ * with `spaced` separators (", " and ": ", Python's json.dumps default), or compact. Strings and numbers
+ * are copied as slices, never character by character. Undefined once the text would pass `maxLength`:
+ * indentation grows with the square of the depth, and a body nested 100,000 levels deep would need
+ * gigabytes to pretty-print.
  */
-export function relayoutJson(text: string, indent?: string, spaced = false): string {
-  let out = "";
+export function relayoutJson(text: string, indent?: string, spaced?: boolean): string;
+export function relayoutJson(text: string, indent: string | undefined, spaced: boolean, maxLength: number): string | undefined;
+export function relayoutJson(text: string, indent?: string, spaced = false, maxLength = Number.POSITIVE_INFINITY): string | undefined {
+  const out: string[] = [];
+  let length = 0;
+  const emit = (part: string): void => {
+    out.push(part);
+    length += part.length;
+  };
   let depth = 0;
-  const newline = (d: number): string => (indent === undefined ? "" : `\n${indent.repeat(d)}`);
+  const newline = (d: number): string => (indent === undefined ? "" : `\n${indent.repeat(Math.max(0, d))}`);
   for (let i = 0; i < text.length; ) {
-    const c = text[i] as string;
-    if (c === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
       const end = stringEnd(text, i);
-      out += text.slice(i, end);
+      emit(text.slice(i, end));
       i = end;
-    } else if (WHITESPACE.has(c)) {
+    } else if (isWhitespace(c)) {
       i++;
-    } else if (c === "{" || c === "[") {
+    } else if (c === 0x7b || c === 0x5b) {
       let j = i + 1;
-      while (j < text.length && WHITESPACE.has(text[j] as string)) j++;
-      if (text[j] === (c === "{" ? "}" : "]")) {
-        out += `${c}${text[j]}`;
+      while (j < text.length && isWhitespace(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === c + 2) {
+        emit(c === 0x7b ? "{}" : "[]");
         i = j + 1;
       } else {
         depth++;
-        out += c + newline(depth);
+        emit(text[i] + newline(depth));
         i++;
       }
-    } else if (c === "}" || c === "]") {
+    } else if (c === 0x7d || c === 0x5d) {
       depth--;
-      out += newline(depth) + c;
+      emit(newline(depth) + text[i]);
       i++;
-    } else if (c === ",") {
-      out += indent !== undefined ? `,${newline(depth)}` : spaced ? ", " : ",";
+    } else if (c === 0x2c) {
+      emit(indent !== undefined ? `,${newline(depth)}` : spaced ? ", " : ",");
       i++;
-    } else if (c === ":") {
-      out += indent !== undefined || spaced ? ": " : ":";
+    } else if (c === 0x3a) {
+      emit(indent !== undefined || spaced ? ": " : ":");
       i++;
     } else {
-      out += c;
-      i++;
+      let j = i + 1;
+      while (j < text.length && !endsRun(text.charCodeAt(j))) j++;
+      emit(text.slice(i, j));
+      i = j;
     }
+    if (length > maxLength) return undefined;
   }
-  return out;
+  return out.join("");
 }
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** Replaces every number token outside strings; reports the first one that changed. */
 export function mapJsonNumbers(text: string, respell: (token: string) => string): { text: string; first?: { from: string; to: string } } {
-  let out = "";
+  const out: string[] = [];
   let first: { from: string; to: string } | undefined;
+  let copied = 0;
   for (let i = 0; i < text.length; ) {
-    const c = text[i] as string;
-    if (c === '"') {
-      const end = stringEnd(text, i);
-      out += text.slice(i, end);
-      i = end;
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i = stringEnd(text, i);
       continue;
     }
     NUMBER.lastIndex = i;
-    const match = (c === "-" || (c >= "0" && c <= "9")) ? NUMBER.exec(text) : null;
+    const match = c === 0x2d || (c >= 0x30 && c <= 0x39) ? NUMBER.exec(text) : null;
     if (!match) {
-      out += c;
       i++;
       continue;
     }
     const token = match[0];
     const next = respell(token);
-    if (next !== token) first ??= { from: token, to: next };
-    out += next;
+    if (next !== token) {
+      first ??= { from: token, to: next };
+      out.push(text.slice(copied, i), next);
+      copied = i + token.length;
+    }
     i += token.length;
   }
-  return first ? { text: out, first } : { text: out };
+  if (first === undefined) return { text };
+  out.push(text.slice(copied));
+  return { text: out.join(""), first };
 }
 
 const hex4 = (code: number, upper: boolean): string => {
@@ -119,17 +141,11 @@ export function unescapeUnicode(text: string): string {
   });
 }
 
-/** A parsed JSON value re-serialised compactly with every object's keys sorted. */
-export function sortedKeysJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== "object") return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
-  return sorted;
+/** A parsed JSON value re-serialised compactly with every object's keys sorted; undefined past `maxLength`. */
+export function sortedKeysJson(value: unknown): string;
+export function sortedKeysJson(value: unknown, maxLength: number): string | undefined;
+export function sortedKeysJson(value: unknown, maxLength = Number.POSITIVE_INFINITY): string | undefined {
+  return serializeJson(value, { sortKeys: true, maxLength });
 }
 
 /**
@@ -139,7 +155,7 @@ function sortKeys(value: unknown): unknown {
 export function reverseKeyOrder(text: string): string {
   let pos = 0;
   const skip = (): void => {
-    while (pos < text.length && WHITESPACE.has(text[pos] as string)) pos++;
+    while (pos < text.length && isWhitespace(text.charCodeAt(pos))) pos++;
   };
   const members = (close: string, member: () => string): string[] => {
     const out: string[] = [];
@@ -203,7 +219,7 @@ export function escapeLikeOtherWriters(text: string, firstOfEachValue = false): 
     }
     const end = stringEnd(text, i);
     let after = end;
-    while (after < text.length && WHITESPACE.has(text[after] as string)) after++;
+    while (after < text.length && isWhitespace(text.charCodeAt(after))) after++;
     const isValue = text[after] !== ":";
     out += '"';
     for (let j = i + 1; j < end - 1; j++) {

@@ -24,6 +24,12 @@ export function parseJsonPath(path: string): JsonPath {
   return segments;
 }
 
+const LITERAL = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
+
+/**
+ * A JSON reader over text that never recurses: nesting is kept on an explicit stack, so a body nested
+ * 100,000 levels deep is read like a flat one, in one pass.
+ */
 class Scanner {
   pos = 0;
   constructor(readonly text: string) {}
@@ -33,40 +39,94 @@ class Scanner {
   }
 
   skipWhitespace(): void {
-    while (this.pos < this.text.length && " \t\n\r".includes(this.text[this.pos] ?? "")) this.pos++;
+    const text = this.text;
+    let pos = this.pos;
+    for (let c = text.charCodeAt(pos); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = text.charCodeAt(++pos));
+    this.pos = pos;
   }
 
-  /** Skips one value and returns its span. */
+  /** Skips one value, however deeply nested, and returns its span. */
   value(): Span {
     this.skipWhitespace();
     const start = this.pos;
-    const c = this.text[this.pos];
-    if (c === "{") this.container("}", true);
-    else if (c === "[") this.container("]", false);
-    else if (c === '"') this.string();
-    else {
-      const match = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.text.slice(this.pos, this.pos + 400));
-      if (!match) this.fail("unexpected character");
-      this.pos += match[0].length;
+    const closers: string[] = [];
+    for (;;) {
+      this.skipWhitespace();
+      const c = this.text[this.pos];
+      if (c === "{" || c === "[") {
+        const close = c === "{" ? "}" : "]";
+        this.pos++;
+        this.skipWhitespace();
+        if (this.text[this.pos] === close) this.pos++;
+        else {
+          closers.push(close);
+          if (close === "}") this.key();
+          continue;
+        }
+      } else if (c === '"') this.string();
+      else this.literal();
+      // After a value: close what ends here, then either the next member or the end of this value.
+      for (;;) {
+        const close = closers[closers.length - 1];
+        if (close === undefined) return { start, end: this.pos };
+        this.skipWhitespace();
+        const d = this.text[this.pos];
+        if (d === close) {
+          this.pos++;
+          closers.pop();
+        } else if (d === ",") {
+          this.pos++;
+          if (close === "}") this.key();
+          break;
+        } else this.fail(`expected "," or "${close}"`);
+      }
     }
-    return { start, end: this.pos };
+  }
+
+  private literal(): void {
+    LITERAL.lastIndex = this.pos;
+    const match = LITERAL.exec(this.text);
+    if (!match) this.fail("unexpected character");
+    this.pos += match[0].length;
+  }
+
+  /** An object member's key and its colon. */
+  key(): string {
+    this.skipWhitespace();
+    if (this.text[this.pos] !== '"') this.fail("expected a key");
+    const key = this.string();
+    this.skipWhitespace();
+    if (this.text[this.pos] !== ":") this.fail('expected ":"');
+    this.pos++;
+    return key;
   }
 
   string(): string {
     const start = this.pos;
-    this.pos++;
-    while (this.pos < this.text.length) {
-      const c = this.text[this.pos];
-      if (c === "\\") this.pos += 2;
-      else if (c === '"') {
-        this.pos++;
-        return JSON.parse(this.text.slice(start, this.pos)) as string;
-      } else this.pos++;
+    const text = this.text;
+    let pos = start + 1;
+    for (;;) {
+      const quote = text.indexOf('"', pos);
+      if (quote < 0) {
+        this.pos = text.length;
+        return this.fail("unterminated string");
+      }
+      // A quote preceded by an odd number of backslashes is escaped.
+      let backslashes = 0;
+      while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+      pos = quote + 1;
+      if (backslashes % 2 === 0) break;
     }
-    return this.fail("unterminated string");
+    this.pos = pos;
+    try {
+      return JSON.parse(text.slice(start, pos)) as string;
+    } catch {
+      this.pos = start;
+      return this.fail("invalid string");
+    }
   }
 
-  /** Walks an object or array, calling `visit` with each member's key (or index) before its value. */
+  /** Walks one object or array, calling `visit` with each member's key (or index) before its value. */
   container(close: string, isObject: boolean, visit?: (key: string | number) => boolean): void {
     this.pos++;
     this.skipWhitespace();
@@ -75,22 +135,17 @@ class Scanner {
       return;
     }
     for (let index = 0; ; index++) {
-      this.skipWhitespace();
-      let key: string | number = index;
-      if (isObject) {
-        if (this.text[this.pos] !== '"') this.fail("expected a key");
-        key = this.string();
-        this.skipWhitespace();
-        if (this.text[this.pos] !== ":") this.fail('expected ":"');
-        this.pos++;
-      }
+      const key: string | number = isObject ? this.key() : index;
       if (visit?.(key)) return;
       this.value();
       this.skipWhitespace();
       const c = this.text[this.pos];
-      this.pos++;
-      if (c === close) return;
+      if (c === close) {
+        this.pos++;
+        return;
+      }
       if (c !== ",") this.fail(`expected "," or "${close}"`);
+      this.pos++;
     }
   }
 }
@@ -104,7 +159,7 @@ interface Location {
 function locate(text: string, path: JsonPath): Location {
   const scanner = new Scanner(text);
   let span = scanner.value();
-  for (const segment of path) {
+  for (const [depth, segment] of path.entries()) {
     const open = text[span.start];
     if (open !== "{" && open !== "[") return {};
     scanner.pos = span.start;
@@ -115,9 +170,11 @@ function locate(text: string, path: JsonPath): Location {
       return true;
     });
     if (!found) {
-      if (segment === path[path.length - 1] && open === "{") {
+      if (depth === path.length - 1 && open === "{") {
         const close = span.end - 1;
-        const empty = /^\{\s*\}$/.test(text.slice(span.start, span.end));
+        scanner.pos = span.start + 1;
+        scanner.skipWhitespace();
+        const empty = scanner.pos === close;
         return { insertAt: { close, empty } };
       }
       return {};

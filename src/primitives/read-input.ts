@@ -3,8 +3,15 @@ import { WhkInputError } from "./errors.js";
 import { fileError } from "./file-error.js";
 import { formatByteSize } from "./byte-size.js";
 
-/** The most any input may hold: room for a 200 MB body in a request file, and a stop for /dev/zero. */
-export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+/**
+ * The most any input may hold: room for a 200 MB body in a request file (267 MB as base64), and a stop
+ * for an input that never ends (/dev/zero) within a few seconds.
+ */
+export const MAX_INPUT_BYTES = 320 * 1024 * 1024;
+/** A secret file: a key, not a document. */
+export const MAX_SECRET_BYTES = 1024 * 1024;
+/** A config file. */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 const CHUNK = 1024 * 1024;
 const pause = new Int32Array(new SharedArrayBuffer(4));

@@ -1,3 +1,4 @@
+import { base64Bytes, utf8Bytes } from "./body-bytes.js";
 import { WhkInputError } from "./errors.js";
 import type { WebhookRequest } from "./webhook-request.js";
 
@@ -84,12 +85,13 @@ export function requestFromJson(value: unknown, source: string): WebhookRequest 
   const data = checked.file;
   let body: Buffer;
   if (data.bodyBase64 !== undefined) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data.bodyBase64.replace(/\s+/g, ""))) {
-      throw new WhkInputError("bad-request-file", `${source}: "bodyBase64" is not valid base64`, "encode the body with standard base64");
-    }
-    body = Buffer.from(data.bodyBase64, "base64");
+    const bytes = base64Bytes(data.bodyBase64);
+    if (bytes === undefined) throw new WhkInputError("bad-request-file", `${source}: "bodyBase64" is not valid base64`, "encode the raw body with standard base64 (A-Z a-z 0-9 + /, = padding)");
+    body = bytes;
   } else if (data.body !== undefined) {
-    body = Buffer.from(data.body, "utf8");
+    const bytes = utf8Bytes(data.body);
+    if (bytes === undefined) throw new WhkInputError("bad-request-file", `${source}: "body" holds a lone surrogate (a \\ud800-\\udfff escape without its pair), which no bytes received can be`, 'give the raw bytes as "bodyBase64" (base64) instead of "body"');
+    body = bytes;
   } else {
     throw new WhkInputError("missing-body", `${source} has no "body" or "bodyBase64"`, "add the raw body as a string under \"body\"");
   }

@@ -1,4 +1,5 @@
 import type { Acknowledgement } from "./provider.js";
+import { jsonPreview } from "../primitives/serialize-json.js";
 
 const json = { "Content-Type": "application/json" };
 const text = { "Content-Type": "text/plain" };
@@ -40,7 +41,7 @@ export function jsonFieldAck(field: string, value: string | boolean): Acknowledg
         return { ok: false, why: `expected JSON ${expected}, got a body that is not JSON` };
       }
       const got = parsed !== null && typeof parsed === "object" ? (parsed as Record<string, unknown>)[field] : undefined;
-      return got === value ? { ok: true } : { ok: false, why: `expected JSON ${expected}, got ${field} ${JSON.stringify(got ?? null)}` };
+      return got === value ? { ok: true } : { ok: false, why: `expected JSON ${expected}, got ${field} ${jsonPreview(got ?? null, 200)}` };
     },
   };
 }

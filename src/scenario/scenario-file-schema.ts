@@ -1,3 +1,4 @@
+import { HEADER_NAME } from "../primitives/header-text.js";
 import { z } from "zod";
 import type { ScenarioFile } from "./scenario.js";
 
@@ -7,7 +8,7 @@ import type { ScenarioFile } from "./scenario.js";
  * Schema, not with zod; test/unit/scenario-schema.test.ts keeps the two in step.
  */
 
-const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/).describe("an HTTP header name");
+const headerName = z.string().regex(HEADER_NAME).describe("an HTTP header name");
 const method = z.enum(["verbatim", "reconstructed", "inferred"]);
 
 const stepSchema = z.strictObject({

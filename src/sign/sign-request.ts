@@ -1,5 +1,6 @@
 import { SECRET_HINT, WhkInputError } from "../primitives/errors.js";
 import { setHeader, type Headers } from "../primitives/headers.js";
+import { assertSafeHeaders } from "../primitives/header-text.js";
 import { cryptoRandom, type Random } from "../primitives/random.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { getProvider } from "../providers/index.js";
@@ -50,5 +51,7 @@ export function signRequest(request: WebhookRequest, options: SignOptions): Webh
     throw new WhkInputError("missing-secret", `${provider.displayName} signs its webhooks, and no secret was given`, SECRET_HINT);
   }
   const context = { secret: options.secret ?? "", now: options.now ?? new Date() };
-  return provider.scheme.sign(request, options.options !== undefined ? { ...context, options: options.options } : context);
+  const signed = provider.scheme.sign(request, options.options !== undefined ? { ...context, options: options.options } : context);
+  assertSafeHeaders(signed.headers, request.fixture ?? provider.displayName);
+  return signed;
 }

@@ -1,7 +1,7 @@
 import { detectProvider } from "./detect-provider.js";
 import { SECRET_HINT, WhkInputError } from "../primitives/errors.js";
 import { checkEventSchema, parseBody } from "./check-event-schema.js";
-import { explainFailure } from "./explain/explain-failure.js";
+import { EXPLAIN_BUDGET_BYTES, explainFailure } from "./explain/explain-failure.js";
 import type { Explanation } from "../schemes/explanation.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { getProvider } from "../providers/index.js";
@@ -144,7 +144,9 @@ function withClock(result: VerifyResult, clock: VerifyResult["timestampJudgedAga
 
 /** The string-to-sign, when asked for or when explain found nothing (so the user can compare by hand). */
 function withPreimage(result: VerifyResult, request: WebhookRequest, options: VerifyOptions): VerifyResult {
-  const wanted = options.includePreimage === true || result.explain?.cause === "no-match";
+  // Unasked, only for a body explain could try every variation on: past that the string-to-sign is as
+  // large as the body, and no one compares hundreds of megabytes by hand.
+  const wanted = options.includePreimage === true || (result.explain?.cause === "no-match" && request.body.length <= EXPLAIN_BUDGET_BYTES);
   if (wanted && result.preimage === undefined && result.provider !== undefined) {
     const preimage = getProvider(result.provider).scheme.preimage?.(request);
     if (preimage !== undefined) result.preimage = preimage;

@@ -201,18 +201,18 @@ describe("whk listen faults", () => {
   });
 
   it("answers 503 (never an acknowledgement) when the capture cannot be written", async () => {
-    // A path under a regular file fails with ENOTDIR even for root, whom chmod would not stop.
-    const aFile = join(scratch, "a-regular-file");
-    writeFileSync(aFile, "");
-    const listener = await spawnListener(["--port", "0", "--out", join(aFile, "captures"), "--secret", aSecret]);
+    // The directory is replaced by a regular file while listening: ENOTDIR even for root, whom chmod would not stop.
+    const out = freshDir();
+    const listener = await spawnListener(["--port", "0", "--out", out, "--secret", aSecret]);
+    rmSync(out, { recursive: true, force: true });
+    writeFileSync(out, "");
 
     const answer = await post(signedFixture("fazz-disbursement", `${listener.url}cb`));
 
     expect(answer.status).toBe(503);
     expect(JSON.parse(answer.body.toString())).toMatchObject({ error: "capture-failed" });
     expect(await listener.stop("SIGTERM")).toBe(0);
-    expect(listener.stderr()).toMatch(/cannot be created \(ENOTDIR: not a directory\): every request will be answered 503/);
-    expect(listener.stdout()).toMatch(/cannot write to .* \(ENOTDIR: not a directory\): answered 503/);
+    expect(listener.stdout()).toMatch(/cannot write to .* \((ENOTDIR: not a directory|EEXIST: file already exists)\): answered 503/);
     expect(listener.stdout()).toMatch(/received 1, valid 0, invalid 0, unsigned 0, errors 1; 0 captured/);
   });
 

@@ -107,6 +107,6 @@ describe("what whk prints, whk reads", () => {
   it("an input that never ends (/dev/zero) is one clear line and exit 2, not a hang", () => {
     const result = run(["verify", "/dev/zero", "--secret", aSecret]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe("whk: /dev/zero is larger than 512 MiB\n  hint: whk reads inputs whole: give it a smaller file\n");
+    expect(result.stderr).toBe("whk: /dev/zero is larger than 320 MiB\n  hint: whk reads inputs whole: give it a smaller file\n");
   });
 });

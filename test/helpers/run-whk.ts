@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The real CLI, as users run it (build first: it imports dist/). */
@@ -17,6 +18,8 @@ export interface RunOptions {
   cwd?: string;
   /** Kill the process after this long (default 20 s): a hung CLI fails the test instead of the run. */
   timeoutMs?: number;
+  /** A file (a device such as /dev/zero) opened as standard input instead of a pipe. */
+  stdinFrom?: string;
 }
 
 /**
@@ -26,11 +29,13 @@ export interface RunOptions {
  */
 export function runWhk(args: readonly string[], options: RunOptions = {}): Promise<WhkRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WHK_BIN, ...args], { env: environment(options), cwd: options.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const stdin = options.stdinFrom !== undefined ? openSync(options.stdinFrom, "r") : "pipe";
+    const child = spawn(process.execPath, [WHK_BIN, ...args], { env: environment(options), cwd: options.cwd, stdio: [stdin, "pipe", "pipe"] });
+    if (typeof stdin === "number") closeSync(stdin);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
     const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 20_000);
     child.on("error", (error) => {
       clearTimeout(timer);
@@ -40,10 +45,10 @@ export function runWhk(args: readonly string[], options: RunOptions = {}): Promi
       clearTimeout(timer);
       resolve({ code, stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8") });
     });
-    child.stdin.on("error", () => {
+    child.stdin?.on("error", () => {
       // the CLI may exit before reading its input; that is its answer, not a test failure
     });
-    child.stdin.end(options.input);
+    child.stdin?.end(options.input);
   });
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseRequestFile, toRequestFile } from "../../src/primitives/request-file.js";
 import { getHeader } from "../../src/primitives/headers.js";
+import { base64Bytes, utf8Bytes } from "../../src/primitives/body-bytes.js";
 
 describe("request file format", () => {
   it("round-trips a UTF-8 body as text", () => {
@@ -42,5 +43,23 @@ describe("request file format", () => {
     ["bad receivedAt", '{"method":"POST","url":"http://x/","headers":{},"body":"","receivedAt":"yesterday"}', /receivedAt/],
   ])("rejects %s with an input error", (_name, text, message) => {
     expect(() => parseRequestFile(text, "f.json")).toThrow(message);
+  });
+});
+
+describe("a body as the bytes received", () => {
+  it("takes text with a real U+FFFD or a surrogate pair, and refuses a lone surrogate anywhere", () => {
+    expect(utf8Bytes("a\ufffdb 😀")?.toString("utf8")).toBe("a\ufffdb 😀");
+    for (const lone of ["\ud800", "a\udc00", "\ud83d\ud83d", "\ufffd\udfff"]) expect(utf8Bytes(lone)).toBeUndefined();
+  });
+
+  it("takes strict base64 only: padding right or left off, line breaks allowed", () => {
+    expect(base64Bytes("eyJhIjoxfQ==")?.toString()).toBe('{"a":1}');
+    expect(base64Bytes("eyJhIjox\nfQ")?.toString()).toBe('{"a":1}');
+    for (const bad of ["eyJh%Ig==", "eyJhI", "ey=J", "eyJ-", "a===", "eyJhIjoxfQ="]) expect(base64Bytes(bad)).toBeUndefined();
+  });
+
+  it("checks base64 of tens of megabytes without overflowing the regex stack", () => {
+    const body = Buffer.alloc(20 * 1024 * 1024, 7);
+    expect(base64Bytes(body.toString("base64"))?.equals(body)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTimestamp } from "../../src/primitives/time-format.js";
+import { formatTimestamp, parseInstant } from "../../src/primitives/time-format.js";
 import { parseDuration } from "../../src/primitives/duration.js";
 import { randomDigits, randomUuid, seededRandom } from "../../src/primitives/random.js";
 import { decimalString } from "../../src/primitives/decimal-string.js";
@@ -45,4 +45,41 @@ describe("decimal amounts", () => {
     "%s -> %s",
     (value, text) => expect(decimalString(value)).toBe(text),
   );
+});
+
+describe("parseInstant: only instants that exist, in ISO 8601", () => {
+  it.each([
+    ["2025-05-15T12:34:31+07:00", "2025-05-15T05:34:31.000Z"],
+    ["2025-05-15T05:34:31Z", "2025-05-15T05:34:31.000Z"],
+    ["2025-05-15t05:34:31.25z", "2025-05-15T05:34:31.250Z"],
+    ["2025-05-15T12:34+0700", "2025-05-15T05:34:00.000Z"],
+    ["2025-05-15T05:34:31,123456789-00:30", "2025-05-15T06:04:31.123Z"],
+    ["2024-02-29T00:00:00Z", "2024-02-29T00:00:00.000Z"],
+    ["2000-02-29T23:59:59Z", "2000-02-29T23:59:59.000Z"],
+    ["0099-01-01T00:00:00Z", "0099-01-01T00:00:00.000Z"],
+  ])("%s is %s", (text, iso) => {
+    expect(parseInstant(text, "--at").toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ["2025-02-30T00:00:00Z", /--at "2025-02-30T00:00:00Z" is not a day: February 2025 has 28 days/],
+    ["1900-02-29T00:00:00Z", /February 1900 has 28 days/],
+    ["2025-04-31T00:00:00Z", /April 2025 has 30 days/],
+    ["2025-13-01T00:00:00Z", /has no month 13/],
+    ["2025-05-15T24:00:00Z", /is not a time of day/],
+    ["2025-05-15T12:60:00Z", /is not a time of day/],
+    ["2025-05-15T12:00:61Z", /is not a time of day/],
+    ["2025-05-15T12:00:00", /has no time zone/],
+    ["2025-05-15T12:00:00+24:00", /has no such offset as \+24:00/],
+    ["2025-05-15T12:00:00+07:60", /has no such offset/],
+    ["1715776471", /--at "1715776471" is a bare number/],
+    ["1715776471000", /is a bare number/],
+    ["-5", /is a bare number/],
+    ["2025-05-15", /is not an ISO 8601 date and time/],
+    ["May 15 2025 12:00 GMT", /is not an ISO 8601 date and time/],
+    ["yesterday", /--at "yesterday" is not an ISO 8601 date and time/],
+    ["", /--at "" is not an ISO 8601 date and time/],
+  ])("%s is refused", (text, message) => {
+    expect(() => parseInstant(text, "--at")).toThrow(message);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { WhkInputError } from "../../primitives/errors.js";
+import { assertHeaderValue } from "../../primitives/header-text.js";
 import { allProviders } from "../../providers/index.js";
 import type { Provider, ProviderOption } from "../../providers/provider.js";
 
@@ -50,6 +51,8 @@ export function providerOptionValues(flags: Readonly<Record<string, unknown>>, o
     if (onlyFor !== undefined && !flag.owners.includes(onlyFor)) {
       throw new WhkInputError("flag-not-applicable", `${flag.long} applies to ${ownersOf(flag)} only`, `drop ${flag.long}, or use --provider ${flag.owners[0]?.name ?? ""}`);
     }
+    // Declared values are tokens and ids, most of them sent as headers: one line each.
+    assertHeaderValue(value, `${flag.long} "${value}"`);
     values[flag.declared.key] = value;
   }
   return values;

@@ -2,6 +2,7 @@ import { WhkInputError } from "../../primitives/errors.js";
 import { parseWholeNumber } from "../../primitives/whole-number.js";
 import type { Fixture } from "../../fixtures/fixture.js";
 import { setHeader, type Headers } from "../../primitives/headers.js";
+import { assertHeaderValue, HEADER_NAME } from "../../primitives/header-text.js";
 import { assertJsonText } from "../../primitives/json-text.js";
 import type { FieldOverride, PrepareOptions } from "../../fixtures/prepare-fixture-request.js";
 import { readStdin, readUserFile } from "../../primitives/read-input.js";
@@ -32,20 +33,23 @@ export function parseSet(entries: readonly string[]): FieldOverride[] {
       } catch {
         throw new WhkInputError("bad-set", `--set ${entry}: "${json}" is not JSON`, 'use path=text for strings, path:=<json> for numbers and objects, e.g. amount:=150000');
       }
-      return { path: path.trim(), json: json.trim() };
+      return { path: path.trim(), json: json.trim(), given: `--set ${entry}` };
     }
     const plain = /^([^=]+)=(.*)$/s.exec(entry);
     if (!plain) throw new WhkInputError("bad-set", `--set "${entry}" has no "="`, "write --set path=value, e.g. --set data.attributes.amount=25.00");
-    return { path: (plain[1] ?? "").trim(), json: JSON.stringify(plain[2] ?? "") };
+    return { path: (plain[1] ?? "").trim(), json: JSON.stringify(plain[2] ?? ""), given: `--set ${entry}` };
   });
 }
 
 export function parseHeaderFlags(entries: readonly string[]): Headers {
   let headers: Headers = {};
   for (const entry of entries) {
-    const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s?(.*)$/s.exec(entry);
-    if (!match) throw new WhkInputError("bad-header", `--header "${entry}" is not "Name: value"`, 'write it like --header "X-Request-Id: 42"');
-    headers = setHeader(headers, match[1] ?? "", match[2] ?? "");
+    const colon = entry.indexOf(":");
+    const name = entry.slice(0, colon);
+    if (colon < 0 || !HEADER_NAME.test(name)) throw new WhkInputError("bad-header", `--header "${entry}" is not "Name: value"`, 'write it like --header "X-Request-Id: 42"');
+    const value = entry.slice(entry[colon + 1] === " " || entry[colon + 1] === "\t" ? colon + 2 : colon + 1);
+    assertHeaderValue(value, `--header "${entry}"`);
+    headers = setHeader(headers, name, value);
   }
   return headers;
 }

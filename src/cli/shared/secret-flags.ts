@@ -1,6 +1,6 @@
 import { configuredSecret } from "../../config/project.js";
 import { SECRET_HINT, WhkInputError } from "../../primitives/errors.js";
-import { readUserFile } from "../../primitives/read-input.js";
+import { MAX_SECRET_BYTES, readUserFile } from "../../primitives/read-input.js";
 import { allProviders } from "../../providers/index.js";
 import type { Provider } from "../../providers/provider.js";
 import { project } from "./project.js";
@@ -17,7 +17,7 @@ export const DEFAULT_TEST_SECRET = "whk-test-secret";
 export function flagSecrets(flags: SecretFlags): string[] {
   const given = (flags.secret ?? []).filter((s) => s !== "");
   if (given.length > 0 || flags.secretFile === undefined) return given;
-  const text = readUserFile(flags.secretFile, "--secret-file", SECRET_HINT, 1024 * 1024).toString("utf8");
+  const text = readUserFile(flags.secretFile, "--secret-file", SECRET_HINT, MAX_SECRET_BYTES).toString("utf8");
   // Only the line ending an editor or `echo` adds is dropped: other whitespace may be part of the key.
   const secret = text.replace(/\r?\n$/, "");
   if (secret === "") throw new WhkInputError("missing-secret", `--secret-file ${flags.secretFile} is empty`, SECRET_HINT);

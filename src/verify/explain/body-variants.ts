@@ -4,6 +4,7 @@ import { formBodyRespellings } from "./form-body-variants.js";
 import { describeBody, layoutOf } from "./describe-body.js";
 import type { VariationCause } from "../../schemes/explanation.js";
 import { escapeHtmlLikeGo, escapeNonAscii, mapJsonNumbers, relayoutJson, sortedKeysJson, unescapeUnicode } from "../../primitives/json-rewrites.js";
+import { serializeJson } from "../../primitives/serialize-json.js";
 
 /** A body the signer may have signed instead of the one received, and what that would mean. */
 export interface BodyVariant {
@@ -16,17 +17,32 @@ export interface BodyVariant {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
+ * How much longer than the received body a re-layout may be and still be tried. Pretty-printing a real
+ * webhook body adds well under this; a body nested thousands of levels deep would add gigabytes of
+ * indentation (it grows with the square of the depth), so past this the layout is not a candidate.
+ */
+const MAX_GROWTH = 8;
+
+/**
  * Candidate signed bodies derived from the received one, one change at a time, in the order the
  * mistakes are met in practice: bytes added or lost on the way (newline, BOM, line endings), then a
  * framework that re-formatted or re-serialised the JSON (layout, key order, escapes, numbers), or, for a
  * form body, re-encoded it or dropped its empty fields.
  */
 export function* bodyVariants(received: Buffer, kind: BodyKind = "json"): Generator<BodyVariant> {
-  // Described once: a large body is decoded to text to be described, and it is the same for every variant.
-  const receivedDescription = `received body: ${describeBody(received)}`;
+  // Evidence is described only for the variant that matches: describing decodes a whole body to text.
+  let receivedDescription: string | undefined;
   const make = (cause: VariationCause, summary: string, body: Buffer | string, extra: string[] = []): BodyVariant => {
     const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
-    return { cause, summary, body: bytes, evidence: [receivedDescription, `signed body: ${describeBody(bytes)}`, ...extra] };
+    return {
+      cause,
+      summary,
+      body: bytes,
+      get evidence() {
+        receivedDescription ??= `received body: ${describeBody(received)}`;
+        return [receivedDescription, `signed body: ${describeBody(bytes)}`, ...extra];
+      },
+    };
   };
   const ending = received.subarray(-2).toString("latin1") === "\r\n" ? 2 : received.at(-1) === 0x0a ? 1 : 0;
   if (ending > 0) {
@@ -65,18 +81,22 @@ type Make = (cause: VariationCause, summary: string, body: Buffer | string, extr
 
 function* layoutVariants(text: string, make: Make): Generator<BodyVariant> {
   const layout = layoutOf(text);
-  const compact = relayoutJson(text);
+  const limit = MAX_GROWTH * text.length + 4096;
   if (layout !== "compact") {
+    const compact = relayoutJson(text);
     yield make("body-reformatted", `the signature matches the body as it was before your framework pretty-printed it: the body was re-formatted after signing (${layout} added)`, compact);
   }
-  const layouts: [string, string][] = [
-    ["2-space indentation", relayoutJson(text, "  ")],
-    ["4-space indentation", relayoutJson(text, "    ")],
-    ["tab indentation", relayoutJson(text, "\t")],
-    ["spaces after : and ,", relayoutJson(text, undefined, true)],
+  // Each built only when its turn comes, and dropped after: one candidate body in memory at a time.
+  const layouts: [string, () => string | undefined][] = [
+    ["2-space indentation", () => relayoutJson(text, "  ", false, limit)],
+    ["4-space indentation", () => relayoutJson(text, "    ", false, limit)],
+    ["tab indentation", () => relayoutJson(text, "\t", false, limit)],
+    ["spaces after : and ,", () => relayoutJson(text, undefined, true, limit)],
   ];
-  for (const [name, body] of layouts) {
+  for (const [name, build] of layouts) {
     if (name === layout) continue;
+    const body = build();
+    if (body === undefined) continue;
     const now = layout === "compact" ? "compacted" : `re-formatted with ${layout}`;
     yield make("body-reformatted", `the signature matches the body laid out with ${name}: the body was re-formatted after signing (signed with ${name}, received ${now})`, body);
   }
@@ -111,12 +131,17 @@ function* reserialisedVariants(text: string, parsed: unknown, make: Make): Gener
     );
   }
   // Key order after the narrower causes: sorting re-serialises, which also changes escapes and numbers.
-  const sorted = sortedKeysJson(parsed);
-  if (sorted !== JSON.stringify(parsed)) {
+  // Serialised without recursion (JSON.stringify overflows the stack on deep nesting) and within the growth limit.
+  const limit = MAX_GROWTH * text.length + 4096;
+  const compact = serializeJson(parsed, { maxLength: limit });
+  const sorted = sortedKeysJson(parsed, limit);
+  if (sorted !== undefined && sorted !== compact) {
     yield make("body-key-order", "the signature matches the body with its keys sorted: the signer sorted the keys to sign (or the body was re-ordered after signing), so the signed and received key orders differ", sorted);
-    yield make("body-key-order", "the signature matches the body with its keys sorted and spaces after : and , (Python's json.dumps(sort_keys=True)): the signed and received key orders differ", relayoutJson(sorted, undefined, true));
+    const spaced = relayoutJson(sorted, undefined, true, limit);
+    if (spaced !== undefined) yield make("body-key-order", "the signature matches the body with its keys sorted and spaces after : and , (Python's json.dumps(sort_keys=True)): the signed and received key orders differ", spaced);
   }
   // Whole re-serialisations last: they change layout, escapes and numbers at once, so a narrower cause above names it better.
-  yield make("body-reformatted", "the signature matches JSON.stringify of the parsed body: the signer signed a re-serialisation, not the bytes it sent (or the body was re-serialised after signing)", JSON.stringify(parsed));
-  yield make("body-reformatted", "the signature matches the parsed body pretty-printed by JSON.stringify(body, null, 2): the body was re-serialised between signing and receipt", JSON.stringify(parsed, null, 2));
+  if (compact !== undefined) yield make("body-reformatted", "the signature matches JSON.stringify of the parsed body: the signer signed a re-serialisation, not the bytes it sent (or the body was re-serialised after signing)", compact);
+  const pretty = serializeJson(parsed, { indent: "  ", maxLength: limit });
+  if (pretty !== undefined) yield make("body-reformatted", "the signature matches the parsed body pretty-printed by JSON.stringify(body, null, 2): the body was re-serialised between signing and receipt", pretty);
 }

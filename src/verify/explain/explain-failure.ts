@@ -1,4 +1,5 @@
 import { bodyKindOf } from "../../primitives/body-text.js";
+import { formatByteSize } from "../../primitives/byte-size.js";
 import type { WebhookRequest } from "../../primitives/webhook-request.js";
 import { getProvider } from "../../providers/index.js";
 import type { Attempt, Explanation } from "../../schemes/explanation.js";
@@ -13,9 +14,18 @@ export interface ExplainInput {
   secrets: readonly string[];
   /** Only a signature that does not match is explained; a malformed one only by its encoding. */
   reason: "bad-signature" | "malformed-signature";
+  /** Default EXPLAIN_BUDGET_BYTES. */
+  budgetBytes?: number;
 }
 
 const EPOCH = new Date(0);
+
+/**
+ * How many bytes explain may run the scheme over, all variations and secrets together: every variation
+ * hashes about the whole body again, so a body of a few hundred megabytes would otherwise take minutes
+ * to explain. A webhook body of normal size gets every variation; a huge one as many as fit.
+ */
+export const EXPLAIN_BUDGET_BYTES = 64 * 1024 * 1024;
 
 /**
  * Re-runs the provider's scheme under one controlled variation at a time (body, secret, the scheme's
@@ -26,8 +36,18 @@ const EPOCH = new Date(0);
  */
 export function explainFailure(input: ExplainInput): Explanation | undefined {
   const { provider, secrets } = input;
+  const costPerAttempt = Math.max(input.request.body.length, 1) * secrets.length;
   let tried = 0;
-  for (const attempt of attemptsFor(input)) {
+  let spent = 0;
+  const budget = input.budgetBytes ?? EXPLAIN_BUDGET_BYTES;
+  const attempts = attemptsFor(input);
+  for (;;) {
+    // Checked before the next variation is built: building one may copy the whole body.
+    if (spent + costPerAttempt > budget) return outOfBudget(input, budget, tried);
+    const next = attempts.next();
+    if (next.done === true) break;
+    const attempt = next.value;
+    spent += costPerAttempt;
     tried++;
     for (const [index, secret] of secrets.entries()) {
       if (attempt.onlySecret !== undefined && attempt.onlySecret !== index) continue;
@@ -48,6 +68,18 @@ export function explainFailure(input: ExplainInput): Explanation | undefined {
     cause: "no-match",
     summary: `no common mistake explains it (${tried} variations tried): most likely ${listed}`,
     evidence: scheme.noMatchEvidence?.(input.request) ?? [`signed bytes: the ${input.request.body.length}-byte body exactly as received`],
+    tried,
+  };
+}
+
+/** A body too large to try every variation on: said plainly, with what was tried. */
+function outOfBudget(input: ExplainInput, budget: number, tried: number): Explanation | undefined {
+  if (input.reason === "malformed-signature") return undefined;
+  const size = formatByteSize(input.request.body.length);
+  return {
+    cause: "no-match",
+    summary: `not explained: the body is ${size}, too large to try every common mistake on (explain re-hashes at most ${formatByteSize(budget)} in all; ${tried} variation${tried === 1 ? "" : "s"} tried): check the secret, and whether the body changed after signing`,
+    evidence: [`signed bytes: the ${input.request.body.length}-byte body exactly as received`],
     tried,
   };
 }

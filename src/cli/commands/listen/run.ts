@@ -13,6 +13,8 @@ import { whenOrphaned } from "../../shared/orphan-watch.js";
 import type { CaptureEvent } from "../../../listen/capture-record.js";
 import type { ListenUi } from "./inspector-ui.js";
 
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
 export interface ListenFlags extends SecretFlags {
   port?: string;
   host?: string;
@@ -88,22 +90,24 @@ export async function runListen(flags: ListenFlags): Promise<number> {
     if (++signals > 1) server.abort();
     stop();
   };
-  // Output going nowhere (`whk listen | head -1`) is a reason to stop, not to crash.
+  // Output going nowhere (`whk listen | head -1`) stops the lines, not the capturing, and says so.
   const onOutputError = (error: NodeJS.ErrnoException): void => {
-    if (error.code === "EPIPE") stop();
+    if (error.code !== "EPIPE") return;
+    output.detach();
+    process.stderr.write(`whk: standard output was closed; still capturing every request to ${server.outDir} (Ctrl-C to stop)\n`, () => undefined);
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
   const stopWatching = whenOrphaned(stop);
   process.stdout.on("error", onOutputError);
+  process.stderr.on("error", () => undefined);
+  // A closed terminal (SIGHUP) stops the listener as Ctrl-C does: requests in flight are stored and answered first.
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   // Secrets for every provider (flags, WHK_SECRET) say "verifying"; otherwise the providers that have their own.
   const forEveryone = secrets.length > 0 ? secrets.length : process.env["WHK_SECRET"] ? 1 : 0;
   output.ready(server, { verifying: forEveryone > 0, secretCount: forEveryone, configured: forEveryone > 0 ? [] : Object.keys(providerSecrets), forwardTo, count, ui: ui?.url });
   await stopped;
   const stats = await server.close();
+  for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   await ui?.close();
-  process.off("SIGINT", onSignal);
-  process.off("SIGTERM", onSignal);
   stopWatching();
   // The stdout error handler stays: the summary itself may still hit a closed pipe.
   output.summary(stats, server.outDir);

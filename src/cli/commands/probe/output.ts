@@ -2,6 +2,7 @@ import { colors } from "../../shared/colors.js";
 import type { ProbeRow } from "../../../probe/junit-report.js";
 import type { Provider } from "../../../providers/provider.js";
 import { formatTable } from "../../shared/table.js";
+import { terminalSafe } from "../../shared/terminal-text.js";
 
 /**
  * Plain words about what a provider's scheme cannot protect against, printed under the table: the
@@ -26,7 +27,7 @@ export function renderProbeRows(rows: readonly ProbeRow[]): string {
   const table = formatTable(
     ["RESULT", "CHECK", "FIXTURE", "GOT"],
     // The check's own name (raw-body-escapes), not only its kind: several checks share a kind.
-    rows.map(({ probe, verdict }) => [RESULT[verdict.result](), probe.id.split("/").slice(1).join("/"), probe.fixture, verdict.got]),
+    rows.map(({ probe, verdict }) => [RESULT[verdict.result](), probe.id.split("/").slice(1).join("/"), probe.fixture, terminalSafe(verdict.got)]),
   );
   // A consequence, a diagnosis and a list of causes are spelled out once, not on every row they apply to.
   const told = new Set<string>();
@@ -43,7 +44,7 @@ export function renderProbeRows(rows: readonly ProbeRow[]): string {
       continue;
     }
     if (verdict.result !== "fail") continue;
-    lines.push(`  ${colors.red("✗")} ${probe.id}: ${verdict.why}${once(verdict.consequence) ? `: ${verdict.consequence}` : ""}`);
+    lines.push(`  ${colors.red("✗")} ${probe.id}: ${terminalSafe(verdict.why)}${once(verdict.consequence) ? `: ${verdict.consequence}` : ""}`);
     if (probe.rule !== undefined) lines.push(colors.dim(`      rule: ${probe.rule.url}`));
     if (verdict.diagnosis !== undefined) lines.push(`      diagnosis: ${once(verdict.diagnosis) ? verdict.diagnosis : "the same mistake as above"}`);
     if (verdict.likelyCauses !== undefined) {

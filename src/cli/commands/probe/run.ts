@@ -17,8 +17,9 @@ import { checkSaveDirectory, createSaveDirectory, probeSaver } from "./save.js";
 import { providerEntry } from "../../../config/project.js";
 import { project } from "../../shared/project.js";
 import { projectSettingsFor, targetFor } from "../../shared/provider-settings.js";
+import { jsonLine } from "../../shared/terminal-text.js";
 import { requireOneSecret, type SecretFlags } from "../../shared/secret-flags.js";
-import { assertWritableDirectoryOf, writeFileAtomic } from "../../shared/write-file-atomic.js";
+import { assertWritableDirectoryOf, writeFileAtomic } from "../../../primitives/write-file-atomic.js";
 
 export interface ProbeFlags extends SecretFlags {
   to?: string;
@@ -105,7 +106,7 @@ export async function runProbeCommand(subject: string, flags: ProbeFlags): Promi
         diagnosis: verdict.diagnosis, likelyCauses: verdict.likelyCauses, rule: probe.rule, durationMs: Math.round(durationMs),
       }));
       const passed = rows.length - failed - skippedRows;
-      process.stdout.write(`${JSON.stringify({ ok: failed === 0, target: url, provider: provider.name, passed, failed, skipped: skippedRows, caveat, notes, checks })}\n`);
+      process.stdout.write(jsonLine({ ok: failed === 0, target: url, provider: provider.name, passed, failed, skipped: skippedRows, caveat, notes, checks }));
     } else {
       process.stdout.write(renderProbeRows(rows));
       process.stdout.write(renderProbeRules(rows, provider));

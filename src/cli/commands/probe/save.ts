@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { WhkInputError } from "../../../primitives/errors.js";
 import { probeRecord } from "../../../probe/probe-record.js";
 import type { ProbeDelivery } from "../../../probe/run-probe.js";
-import { writeFileAtomic } from "../../shared/write-file-atomic.js";
+import { writeFileAtomic } from "../../../primitives/write-file-atomic.js";
 
 /**
  * `probe --save <dir>`: a new or empty directory, checked before anything is sent (a bad path is exit 2

@@ -1,5 +1,6 @@
 import type { Fault, PlannedDelivery } from "../../../scenario/plan-deliveries.js";
 import { colors, errColors } from "../../shared/colors.js";
+import { terminalSafe } from "../../shared/terminal-text.js";
 import { deliveryJson, faultHint, formatLatency, plural, statusText, type DeliveryReport } from "../../shared/delivery-report.js";
 
 /** One delivery of a scenario run: which step, in which place, and what came back. */
@@ -28,11 +29,11 @@ export function formatStepHuman(report: StepReport, plan: readonly PlannedDelive
   const mark = verdict.ok ? colors.green("✓") : colors.red("✗");
   const place = String(report.position).padStart(String(plan.length).length);
   const head = `${mark} ${place} ${colors.bold(planned.rendered.step.name.padEnd(widths.step))}  ${planned.rendered.fixture.id.padEnd(widths.fixture)}`;
-  const answer = result.ok ? `${(verdict.ok ? colors.green : colors.red)(statusText(result.status))}  ${formatLatency(result.latencyMs)}` : colors.red(result.message);
+  const answer = result.ok ? `${(verdict.ok ? colors.green : colors.red)(statusText(result.status))}  ${formatLatency(result.latencyMs)}` : colors.red(terminalSafe(result.message));
   const attempt = delivery.maxAttempts > 1 ? colors.dim(`  attempt ${delivery.attempt}/${delivery.maxAttempts}`) : "";
   const note = faultNote(planned, plan);
   const lines = [`${head}  ${answer}${attempt}${note !== "" ? colors.yellow(`  (${note})`) : ""}`];
-  if (!verdict.ok && result.ok) lines.push(`    ${colors.red(verdict.why)}`);
+  if (!verdict.ok && result.ok) lines.push(`    ${colors.red(terminalSafe(verdict.why))}`);
   const hint = faultHint(result);
   if (hint !== undefined) lines.push(colors.dim(`    hint: ${hint}`));
   if (delivery.next !== undefined) lines.push(`    ${colors.yellow(delivery.next)}`);

@@ -1,3 +1,4 @@
+import { jsonLine } from "../../shared/terminal-text.js";
 import { randomInt } from "node:crypto";
 import { createDispatcher } from "../../../deliver/deliver.js";
 import { SEEDED_EPOCH } from "../../../fixtures/render-fixture.js";
@@ -75,7 +76,7 @@ export async function runScenarioRun(name: string, flags: ScenarioRunFlags): Pro
       const outgoing = { subject: { fixture: rendered.fixture.id }, provider, sign: (now: Date) => sign(rendered.request, now), saveAs: `${scenario.name}.${rendered.step.name}` };
       const attempts = await deliverOutgoing(run, outgoing, (delivery) => {
         const report = { scenario: scenario.name, position: index + 1, planned, delivery };
-        out(settings.json ? `${JSON.stringify(stepJson(report))}\n` : formatStepHuman(report, plan.deliveries, widths));
+        out(settings.json ? jsonLine(stepJson(report)) : formatStepHuman(report, plan.deliveries, widths));
       });
       if (!attempts[attempts.length - 1]?.verdict.ok) tally.failed.push(`${index + 1} ${rendered.step.name}`);
     }

@@ -11,6 +11,8 @@ import { deliveryJson, providerNextStep, type DeliveryReport } from "../../share
 import type { SendContext } from "./context.js";
 import { formatSummaryHuman, summaryJson } from "./output.js";
 import { startProgress } from "./progress.js";
+import { jsonLine } from "../../shared/terminal-text.js";
+import { EXIT_CHECK_FAILED, EXIT_INTERRUPTED, EXIT_OK } from "../../exit-codes.js";
 
 const FLUSH_LINES = 256;
 
@@ -19,7 +21,7 @@ const FLUSH_LINES = 256;
  * cycling through the fixtures. Per request only render + sign + deliver happen; reports are built
  * only for --json, --save and the first failure.
  */
-export async function sendLoad(context: SendContext, load: { count: number; concurrency: number }): Promise<boolean> {
+export async function sendLoad(context: SendContext, load: { count: number; concurrency: number }): Promise<number> {
   const { settings } = context;
   const lanes = settings.fixtures.map((fixture) => {
     const provider = getProvider(fixture.provider);
@@ -54,11 +56,20 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
   };
   const progress: LoadProgress = { done: 0, succeeded: 0, failed: 0 };
   const progressLine = await startProgress(load.count, progress);
+  // Ctrl-C: no new request, those in flight answered, then the summary of what was sent (a second
+  // Ctrl-C quits at once; every request sent is saved already).
+  const interrupt = new AbortController();
+  const stop = (): void => {
+    interrupt.abort();
+    process.stderr.write("\nwhk: stopping: waiting for the requests in flight (Ctrl-C again quits now)\n");
+  };
+  process.once("SIGINT", stop);
   let summary;
   try {
     summary = await runLoad({
       ...load,
       progress,
+      stop: interrupt.signal,
       next: (index) => {
         const lane = laneOf(index);
         const now = clock();
@@ -71,19 +82,20 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
       onDelivery(delivery) {
         if (!delivery.verdict.ok && !firstFailure) firstFailure = report(delivery);
         if (!settings.json) return;
-        lines.push(`${JSON.stringify(deliveryJson(report(delivery)))}\n`);
+        lines.push(jsonLine(deliveryJson(report(delivery))));
         if (lines.length >= FLUSH_LINES) flush();
       },
     });
   } finally {
+    process.removeListener("SIGINT", stop);
     progressLine?.stop();
   }
-  const summaryContext = { url: [...new Set(lanes.map((lane) => lane.options.url))].join(", "), fixtures: lanes.map((lane) => lane.fixture.id), concurrency: Math.min(load.concurrency, load.count) };
+  const summaryContext = { url: [...new Set(lanes.map((lane) => lane.options.url))].join(", "), fixtures: lanes.map((lane) => lane.fixture.id), concurrency: Math.min(load.concurrency, load.count), count: load.count };
   if (settings.json) {
     lines.push(`${JSON.stringify(summaryJson(summary, summaryContext))}\n`);
     flush();
   } else {
     process.stdout.write(formatSummaryHuman(summary, summaryContext, firstFailure));
   }
-  return summary.failed === 0;
+  return summary.interrupted ? EXIT_INTERRUPTED : summary.failed === 0 ? EXIT_OK : EXIT_CHECK_FAILED;
 }

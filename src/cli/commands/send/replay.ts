@@ -3,6 +3,7 @@ import { readRequests } from "../../../inputs/read-requests.js";
 import { applyFieldOverrides } from "../../../primitives/body-text.js";
 import { WhkInputError } from "../../../primitives/errors.js";
 import { setHeader } from "../../../primitives/headers.js";
+import { assertSafeHeaders } from "../../../primitives/header-text.js";
 import { readStdin } from "../../../primitives/read-input.js";
 import type { WebhookRequest } from "../../../primitives/webhook-request.js";
 import { getProvider } from "../../../providers/index.js";
@@ -34,6 +35,7 @@ export function replayDeliveries(context: SendContext, replay: ReplaySettings): 
     if (flags.set !== undefined) next = { ...next, body: applyFieldOverrides(next.body, next.headers, flags.set) };
     const subject = { source };
     if (!replay.resign) {
+      assertSafeHeaders(next.headers, source);
       const asCaptured: WebhookRequest = next;
       return { subject, provider, sign: () => asCaptured };
     }

@@ -8,6 +8,7 @@ import { parseRequestFlags, prepareOptionsFor } from "../../shared/request-flags
 import { createRequestSaver } from "../../shared/request-saver.js";
 import { signingSecret } from "../../shared/secret-flags.js";
 import { signerFor } from "../../shared/signer.js";
+import { jsonLine } from "../../shared/terminal-text.js";
 import type { SendContext } from "./context.js";
 import { sendLoad } from "./load.js";
 import { parseSendFlags, type SendFlags } from "./options.js";
@@ -29,7 +30,8 @@ export async function runSend(ids: readonly string[], flags: SendFlags): Promise
     ...(settings.save ? { saver: createRequestSaver(settings.save) } : {}),
   };
   try {
-    const ok = settings.load ? await sendLoad(context, settings.load) : await sendEach(context, settings.replay ? replayDeliveries(context, settings.replay) : fixtureDeliveries(context));
+    if (settings.load) return await sendLoad(context, settings.load);
+    const ok = await sendEach(context, settings.replay ? replayDeliveries(context, settings.replay) : fixtureDeliveries(context));
     return ok ? EXIT_OK : EXIT_CHECK_FAILED;
   } finally {
     context.saver?.finish();
@@ -54,7 +56,7 @@ async function sendEach(context: SendContext, outgoing: readonly Outgoing[]): Pr
   const run: DeliveryRun = { settings, dispatcher: context.dispatcher, noted: new Set(), ...(context.saver ? { saver: context.saver } : {}) };
   let allOk = true;
   for (const request of outgoing) {
-    const attempts = await deliverOutgoing(run, request, (report) => process.stdout.write(settings.json ? `${JSON.stringify(deliveryJson(report))}\n` : formatDeliveryHuman(report)));
+    const attempts = await deliverOutgoing(run, request, (report) => process.stdout.write(settings.json ? jsonLine(deliveryJson(report)) : formatDeliveryHuman(report)));
     if (!attempts[attempts.length - 1]?.verdict.ok) allOk = false;
   }
   return allOk;

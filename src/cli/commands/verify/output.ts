@@ -1,6 +1,7 @@
 import type { UnreadableRequest } from "../../../inputs/sourced-request.js";
 import { allProviders } from "../../../providers/index.js";
 import { colors, type Colors } from "../../shared/colors.js";
+import { jsonLine, terminalSafe, terminalSafeJson } from "../../shared/terminal-text.js";
 import type { VerifyResult } from "../../../verify/verify-request.js";
 
 export interface VerifyOutputOptions {
@@ -32,7 +33,7 @@ export function verifyJsonLine(source: string, result: VerifyResult, skipped: bo
     ...(hint !== undefined ? { hint } : {}),
     warnings,
   };
-  return `${JSON.stringify(ordered)}\n`;
+  return jsonLine(ordered);
 }
 
 /** `--json` for a request that could not be read: its place, and why. */
@@ -81,7 +82,8 @@ function mark(result: VerifyResult): string {
  */
 export function verifyHumanLines(source: string, result: VerifyResult, verbose: boolean, options: VerifyOutputOptions): string {
   const reason = paint(result.ok && result.reason === "valid-signature" ? colors.green : result.ok ? colors.yellow : colors.red, result.reason);
-  const lines = [`${mark(result)} ${source}  ${result.provider ?? "unknown"}  ${reason}: ${result.detail}`];
+  // A capture's source name, detail and evidence quote what its sender chose: written out, never obeyed.
+  const lines = [`${mark(result)} ${terminalSafe(source)}  ${result.provider ?? "unknown"}  ${reason}: ${terminalSafe(result.detail)}`];
   if (result.detectedBy !== undefined && (verbose || !result.ok)) lines.push(paint(colors.dim, `    detected: ${result.detectedBy}`));
   const hint = hintFor(result, false);
   if (hint !== undefined) lines.push(paint(colors.dim, `    hint: ${hint}`));
@@ -89,16 +91,16 @@ export function verifyHumanLines(source: string, result: VerifyResult, verbose: 
   const explain = result.explain;
   if (explain) {
     const label = explain.cause === "no-match" ? "why" : `why (${explain.cause})`;
-    lines.push(`    ${label}: ${explain.summary}`);
-    for (const fact of explain.evidence) lines.push(paint(colors.dim, `      ${fact}`));
+    lines.push(`    ${label}: ${terminalSafe(explain.summary)}`);
+    for (const fact of explain.evidence) lines.push(paint(colors.dim, `      ${terminalSafe(fact)}`));
   }
   if (result.preimage !== undefined && (options.showPreimage || explain?.cause === "no-match")) {
     // Unasked, a long one (a whole body, for the body-HMAC providers) is cut: --show-preimage prints it all.
     const shown = options.showPreimage || result.preimage.length <= PREIMAGE_PREVIEW ? result.preimage : result.preimage.slice(0, PREIMAGE_PREVIEW);
     const cut = shown.length < result.preimage.length ? ` ... (cut; --show-preimage prints all of it)` : "";
-    lines.push(`    string-to-sign (${Buffer.byteLength(result.preimage)} bytes): ${JSON.stringify(shown)}${cut}`);
+    lines.push(`    string-to-sign (${Buffer.byteLength(result.preimage)} bytes): ${terminalSafeJson(JSON.stringify(shown))}${cut}`);
   }
-  for (const warning of result.warnings) lines.push(paint(colors.yellow, `    warning: ${warning}`));
+  for (const warning of result.warnings) lines.push(paint(colors.yellow, `    warning: ${terminalSafe(warning)}`));
   return `${lines.join("\n")}\n`;
 }
 
