@@ -27,8 +27,16 @@ export interface CaptureRecord extends RequestFile {
   forwardError?: { reason: string; detail: string };
   /** A fault in whk while inspecting this request (it was stored first, and answered 500). */
   inspectError?: string;
-  /** Written from the journal by a later listener: the one that received it stopped before finishing it. */
+  /** Written from the journal by a later listener: the one that received it stopped before writing its file (before inspecting it, when there is no verdict). */
   recovered?: string;
+}
+
+/**
+ * A capture file's text from its record as compact JSON (what the journal holds): pretty-printed, two
+ * spaces, a final newline. Self-contained, so the writing thread runs this very function (its source).
+ */
+export function captureFileText(record: string): string {
+  return `${JSON.stringify(JSON.parse(record), null, 2)}\n`;
 }
 
 /** One request received and stored. */
@@ -47,7 +55,9 @@ export type ErrorKind = "body-too-large" | "capture-failed" | "shutting-down" | 
 
 /**
  * A request that was not stored (and so never acknowledged): too large, cut off, refused by the HTTP
- * parser ("rejected": malformed, too many headers, no Host), or not storable.
+ * parser ("rejected": malformed, too many headers, no Host), or not storable. Also "capture-failed"
+ * with the status answered: stored in the journal and answered, but its capture file could not be
+ * written (the next listener on the directory writes it).
  */
 export interface ErrorEvent {
   type: "error";
