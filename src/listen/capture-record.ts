@@ -39,12 +39,15 @@ export function captureFileText(record: string): string {
   return `${JSON.stringify(JSON.parse(record), null, 2)}\n`;
 }
 
-/** One request received and stored. */
+/** One request received, stored (in the listener's journal) and answered. */
 export interface RequestEvent {
   type: "request";
   seq: number;
   record: CaptureRecord;
-  /** The capture file's path. */
+  /**
+   * The capture file's path. It is written behind the answer, and there by the time the listener has
+   * stopped; one that cannot be written is a "capture-failed" error event for the same seq.
+   */
   file: string;
   /** The status answered to the sender. */
   answered: number;

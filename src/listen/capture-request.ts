@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
 import { detectProvider } from "../verify/detect-provider.js";
 import { toRequestFile, utf8OrUndefined } from "../primitives/request-file.js";
 import { verifyRequest, type VerifyResult } from "../verify/verify-request.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { answerFor, jsonAnswer, type Answer } from "./answer-for.js";
 import { formatByteSize } from "../primitives/byte-size.js";
-import type { CaptureEvent, CaptureRecord, CaptureStats, ErrorKind, RecordedResponse } from "./capture-record.js";
+import type { CaptureEvent, CaptureRecord, CaptureStats, ErrorEvent, ErrorKind, RecordedResponse } from "./capture-record.js";
 import { captureFileName, describeFsError, type CaptureWriter } from "./capture-writer.js";
 import type { CaptureJournal, JournalTicket } from "./capture-journal.js";
 import { endToEndHeaders } from "../primitives/headers.js";
@@ -44,7 +45,7 @@ export interface CaptureContext {
  * arrived, and only then inspect it (detect, verify) and relay it (forward mode); append its capture
  * (the record its file will hold) to the journal, answer, and write its capture file behind the
  * answer. What cannot be stored is answered 503, never acknowledged; a fault while inspecting leaves
- * the request stored, and answered 500. The request's event is emitted once its file is written.
+ * the request stored, and answered 500. Resolves once the capture file is written (or said not to be).
  */
 export async function captureRequest(req: IncomingMessage, res: ServerResponse, context: CaptureContext): Promise<void> {
   const { settings, seq, receivedAt, stats } = context;
@@ -112,25 +113,34 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
     return storeFailed(error);
   }
   const written = settings.writer.write(name, text);
+  // Its failure is said once the request is answered (below), never as an unhandled rejection meanwhile.
+  written.catch(() => undefined);
   await settings.writer.whenRoom();
   await sendAnswer(res, answer, { head });
-  let file: string;
-  try {
-    file = await written;
-  } catch (error) {
-    // Answered, and still in the journal (never settled): the next listener on the directory writes it.
-    stats.errors++;
-    context.emit({ type: "error", seq, kind: "capture-failed", method, url, receivedAt, size: read.body.length, answered: answer.status, detail: `answered ${answer.status}, but its capture file cannot be written to ${settings.writer.dir} (${describeFsError(error)}): the journal keeps it for the next whk listen there` });
-    return;
-  }
-  journaled.settle();
   count(stats, record);
-  context.emit({ type: "request", seq, record, file, answered: answer.status, size: read.body.length });
+  context.emit({ type: "request", seq, record, file: join(settings.writer.dir, name), answered: answer.status, size: read.body.length });
+  // Answered, and in the journal until its file is written: a file that cannot be written stays there for the next listener.
+  const unwritten: ErrorEvent = { type: "error", seq, kind: "capture-failed", method, url, receivedAt, size: read.body.length, answered: answer.status, detail: "" };
+  return settleWhenWritten(written, journaled, unwritten, stats, context.emit, settings.writer.dir);
 
   function storeFailed(error: unknown): Promise<void> {
     const why = describeFsError(error);
     return fail("capture-failed", read.ok ? read.body.length : 0, jsonAnswer(503, { error: "capture-failed", detail: `the request could not be stored (${why})` }), `cannot write to ${settings.writer.dir} (${why}): answered 503`);
   }
+}
+
+/**
+ * Waits for a capture file written behind its answer, holding only what it needs (not the request or
+ * its record), then lets the journal forget the request; a file that cannot be written is said so.
+ */
+function settleWhenWritten(written: Promise<string>, journaled: JournalTicket, unwritten: ErrorEvent, stats: CaptureStats, emit: (event: CaptureEvent) => void, dir: string): Promise<void> {
+  return written.then(
+    () => journaled.settle(),
+    (error: unknown) => {
+      stats.errors++;
+      emit({ ...unwritten, detail: `answered ${unwritten.answered}, but its capture file cannot be written to ${dir} (${describeFsError(error)}): the journal keeps it for the next whk listen there` });
+    },
+  );
 }
 
 /** The verdict with the secrets given (for every provider, else the detected provider's own); null when there are none. */

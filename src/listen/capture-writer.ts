@@ -41,8 +41,16 @@ interface Waiting {
  */
 const WRITER_THREAD = `
 const { parentPort } = require("node:worker_threads");
-const { mkdirSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readlinkSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
+const { setPriority } = require("node:os");
+// Below the listener's own thread (Linux: a thread is its own scheduling entity, named by /proc/thread-self):
+// senders wait on answers, files wait for no one.
+try {
+  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
+} catch {
+  // Another system, or not allowed: the same priority as the listener then.
+}
 const captureFileText = ${captureFileText.toString()};
 function write(dir, name, text) {
   const path = join(dir, name);
