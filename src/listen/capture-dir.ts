@@ -77,8 +77,8 @@ function recoverUnsettled(dir: string): number {
     recovered++;
   };
   for (const capture of captures) {
-    const record = { ...(JSON.parse(capture.record) as CaptureRecord), recovered: "written from the journal by a later whk listen: the one that received, inspected and answered this request stopped before writing its file" };
-    store(capture.name, () => captureFileText(JSON.stringify(record)));
+    const record = { ...(JSON.parse(capture.text) as CaptureRecord), recovered: "written from the journal by a later whk listen: the one that received, inspected and answered this request stopped before writing its file" };
+    store(capture.name, () => captureFileText(record));
   }
   for (const entry of entries) {
     const record: CaptureRecord = {
@@ -87,7 +87,7 @@ function recoverUnsettled(dir: string): number {
       detectedProvider: null,
       recovered: "stored by a whk listen that stopped before it finished this request: its verdict and answer are unknown",
     };
-    store(captureFileName(entry.receivedAt, entry.seq, null), () => captureFileText(JSON.stringify(record)));
+    store(captureFileName(entry.receivedAt, entry.seq, null), () => captureFileText(record));
   }
   removeJournals(journals);
   return recovered;

@@ -21,20 +21,20 @@ export interface JournalEntry {
   body: Buffer;
 }
 
-/** A request's finished capture in the journal: the file's name and its record as compact JSON. */
+/** A request's finished capture in the journal: its file's name and text. */
 export interface JournalCapture {
   name: string;
-  record: string;
+  text: string;
 }
 
 /** A request in the journal, until it is settled. */
 export interface JournalTicket {
   /**
-   * Appends the request's capture (its file name, its record as compact JSON): from then on the next
-   * listener writes that very file if this one cannot. Resolves once written, with the other captures
-   * of the same turn of the event loop in one write; rejects when it cannot be written.
+   * Appends the request's capture (its file's name and text): from then on the next listener writes
+   * that very file if this one cannot. Resolves once written, with the other captures of the same turn
+   * of the event loop in one write; rejects when it cannot be written.
    */
-  commit(name: string, record: string): Promise<void>;
+  commit(name: string, text: string): Promise<void>;
   /** Its capture file is written (or it was answered without one): the journal may forget it. */
   settle(): void;
 }
@@ -146,12 +146,12 @@ export function openCaptureJournal(dir: string): CaptureJournal {
     const held = [first];
     let settled = false;
     return {
-      commit(name, record) {
-        const text = Buffer.from(record);
-        const head = Buffer.from(`${JSON.stringify({ capture: name, bytes: text.length })}\n`);
+      commit(name, text) {
+        const bytes = Buffer.from(text);
+        const head = Buffer.from(`${JSON.stringify({ capture: name, bytes: bytes.length })}\n`);
         return new Promise((resolve, reject) => {
           enqueue({
-            parts: [head, text, NEWLINE],
+            parts: [head, bytes, NEWLINE],
             written(segment) {
               if (!held.includes(segment)) {
                 segment.pending += 1;
@@ -227,7 +227,7 @@ function readJournal(bytes: Buffer, entries: JournalEntry[], captures: JournalCa
     const size = "capture" in head ? head.bytes : head.bodyBytes;
     const dataEnd = end + 1 + size;
     if (dataEnd >= bytes.length || bytes[dataEnd] !== 0x0a) break;
-    if ("capture" in head) captures.push({ name: head.capture, record: bytes.toString("utf8", end + 1, dataEnd) });
+    if ("capture" in head) captures.push({ name: head.capture, text: bytes.toString("utf8", end + 1, dataEnd) });
     else entries.push({ seq: head.seq, receivedAt: head.receivedAt, method: head.method, url: head.url, headers: head.headers, body: bytes.subarray(end + 1, dataEnd) });
     pos = dataEnd + 1;
   }

@@ -31,12 +31,9 @@ export interface CaptureRecord extends RequestFile {
   recovered?: string;
 }
 
-/**
- * A capture file's text from its record as compact JSON (what the journal holds): pretty-printed, two
- * spaces, a final newline. Self-contained, so the writing thread runs this very function (its source).
- */
-export function captureFileText(record: string): string {
-  return `${JSON.stringify(JSON.parse(record), null, 2)}\n`;
+/** A capture file's text: two-space JSON and a final newline (V8 writes it as fast as compact JSON). */
+export function captureFileText(record: CaptureRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
 }
 
 /** One request received, stored (in the listener's journal) and answered. */

@@ -6,7 +6,7 @@ import { verifyRequest, type VerifyResult } from "../verify/verify-request.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { answerFor, jsonAnswer, type Answer } from "./answer-for.js";
 import { formatByteSize } from "../primitives/byte-size.js";
-import type { CaptureEvent, CaptureRecord, CaptureStats, ErrorEvent, ErrorKind, RecordedResponse } from "./capture-record.js";
+import { captureFileText, type CaptureEvent, type CaptureRecord, type CaptureStats, type ErrorEvent, type ErrorKind, type RecordedResponse } from "./capture-record.js";
 import { captureFileName, describeFsError, type CaptureWriter } from "./capture-writer.js";
 import type { CaptureJournal, JournalTicket } from "./capture-journal.js";
 import { endToEndHeaders } from "../primitives/headers.js";
@@ -105,7 +105,7 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
   record.answered = answer.status;
   // The capture is stored once the journal holds it: answered then, its file written behind the answer.
   const name = captureFileName(receivedAt, seq, record.detectedProvider);
-  const text = JSON.stringify(record);
+  const text = captureFileText(record);
   try {
     await journaled.commit(name, text);
   } catch (error) {

@@ -1,5 +1,4 @@
 import { Worker } from "node:worker_threads";
-import { captureFileText } from "./capture-record.js";
 
 export const DEFAULT_CAPTURE_DIR = ".whk-captures";
 
@@ -12,11 +11,8 @@ export function captureFileName(receivedAt: string, seq: number, provider: strin
 export interface CaptureWriter {
   /** Absolute path of the capture directory. */
   readonly dir: string;
-  /**
-   * Writes one capture file atomically from its record (compact JSON, pretty-printed by the writing
-   * thread); resolves with its path once it is on disk, rejects when it cannot be stored.
-   */
-  write(name: string, record: string): Promise<string>;
+  /** Writes one capture file atomically; resolves with its path once it is on disk, rejects when it cannot be stored. */
+  write(name: string, text: string): Promise<string>;
   /** Resolves once the captures waiting to be written are back under the limit; undefined when they are. */
   whenRoom(): Promise<void> | undefined;
   /** Stops the writing thread (after every write asked for has been made). */
@@ -51,7 +47,6 @@ try {
 } catch {
   // Another system, or not allowed: the same priority as the listener then.
 }
-const captureFileText = ${captureFileText.toString()};
 function write(dir, name, text) {
   const path = join(dir, name);
   const temp = join(dir, "." + name + "." + process.pid + ".tmp");
@@ -72,9 +67,9 @@ function write(dir, name, text) {
   return path;
 }
 parentPort.on("message", ({ dir, batch }) => {
-  parentPort.postMessage(batch.map(({ name, record }) => {
+  parentPort.postMessage(batch.map(({ name, text }) => {
     try {
-      return { path: write(dir, name, captureFileText(record)) };
+      return { path: write(dir, name, text) };
     } catch (error) {
       return { code: error.code, message: error.message };
     }
@@ -85,14 +80,14 @@ parentPort.on("message", ({ dir, batch }) => {
 /**
  * Writes captures on a thread of their own, behind the answers: the journal already holds each one.
  * One batch is with the thread at a time, and every capture queued meanwhile goes over in the next
- * message, so the busier the listener, the fewer (and larger) the messages; the thread pretty-prints
- * each one and makes its few system calls. The listener's own thread keeps receiving, verifying and
+ * message, so the busier the listener, the fewer (and larger) the messages; the thread makes each
+ * one's few system calls. The listener's own thread keeps receiving, verifying and
  * answering meanwhile, until the captures waiting pass BACKLOG_BYTES.
  */
 export function createCaptureWriter(dir: string): CaptureWriter {
   const thread = new Worker(WRITER_THREAD, { eval: true });
   thread.unref();
-  let queued: { name: string; record: string }[] = [];
+  let queued: { name: string; text: string }[] = [];
   let queuedWaiting: Waiting[] = [];
   let queuedBytes = 0;
   let inFlight: { waiting: Waiting[]; bytes: number } | undefined;
@@ -144,11 +139,11 @@ export function createCaptureWriter(dir: string): CaptureWriter {
   thread.on("exit", () => fail(new Error("the capture writer stopped")));
   return {
     dir,
-    write(name, record) {
+    write(name, text) {
       return new Promise((resolve, reject) => {
         queuedWaiting.push({ resolve, reject });
-        queuedBytes += record.length;
-        if (queued.push({ name, record }) === 1) setImmediate(send);
+        queuedBytes += text.length;
+        if (queued.push({ name, text }) === 1) setImmediate(send);
       });
     },
     whenRoom() {

@@ -63,7 +63,7 @@ describe("the listener's journal", () => {
     const journal = openCaptureJournal(dir);
     const finished = await journal.append(7, aRequest(Buffer.from('{"paid":true}')));
     const record = { method: "POST", url: "http://127.0.0.1:4400/cb", headers: {}, body: '{"paid":true}', receivedAt: "2025-05-15T05:34:31.123Z", detectedProvider: "fazz", answered: 200 };
-    await finished.commit("20250515T053431123Z-000007-fazz.json", JSON.stringify(record));
+    await finished.commit("20250515T053431123Z-000007-fazz.json", captureFileText(record));
     await journal.append(8, aRequest(Buffer.from("not inspected yet")));
     // No close: the listener died here, its two requests answered (7) and in flight (8).
 
@@ -74,7 +74,7 @@ describe("the listener's journal", () => {
     const written = readFileSync(join(dir, "20250515T053431123Z-000007-fazz.json"), "utf8");
     const { recovered } = JSON.parse(written) as { recovered: string };
     expect(recovered).toMatch(/answered this request stopped before writing its file/);
-    expect(written).toBe(captureFileText(JSON.stringify({ ...record, recovered })));
+    expect(written).toBe(captureFileText({ ...record, recovered }));
     expect(JSON.parse(readFileSync(join(dir, "20250515T053431123Z-000008-unknown.json"), "utf8"))).toMatchObject({ body: "not inspected yet", detectedProvider: null, recovered: expect.stringMatching(/verdict and answer are unknown/) });
   });
 
