@@ -36,7 +36,8 @@ export async function startChild(args, { readyPattern = /./ } = {}) {
 }
 
 export async function stopChild(child, signal = "SIGTERM") {
-  if (child.exitCode !== null) return;
+  // A child that already exited, with a code or by a signal, sends no second "exit".
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill(signal);
   await once(child, "exit");
 }

@@ -42,7 +42,7 @@ export async function benchSend({ count = 20_000, concurrency = 50 } = {}) {
       autocannon: autocannonRate,
       whk: whkRate,
       ratio: whkRate / autocannonRate,
-      goal: 0.5,
+      goal: 0.8,
       whkInRun: summary.requestsPerSecond,
       autocannonSteady: steady.requestsPerSecond,
     };

@@ -3,7 +3,7 @@ import { Command, CommanderError } from "commander";
 import { handleError } from "./handle-error.js";
 import { addProviderFlagsOnDispatch } from "./shared/lazy-provider-flags.js";
 import { collect } from "./shared/flag-groups.js";
-import { openProjectOnDispatch } from "./shared/project.js";
+import { openProjectOnDispatch } from "./shared/project-hook.js";
 import { refuseEmptyValues } from "./shared/empty-values.js";
 import { registerInit } from "./commands/init/register.js";
 import { registerConfig } from "./commands/config/register.js";

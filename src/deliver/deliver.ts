@@ -52,13 +52,31 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024;
 
 /**
+ * undici's own Agent module: its index also loads fetch, WebSocket, caches and mocks, which take
+ * longer to load than `whk send` takes to send a burst of thousands. A path, not an entry point undici
+ * documents, so any undici that lays its files out otherwise is loaded whole instead (and
+ * test/unit/deliver.test.ts checks that this one is undici's Agent).
+ */
+const UNDICI_AGENT_MODULE = "undici/lib/dispatcher/agent.js";
+
+export async function loadUndiciAgent(): Promise<typeof import("undici").Agent> {
+  try {
+    const agent = ((await import(UNDICI_AGENT_MODULE)) as { default?: unknown }).default;
+    if (typeof agent === "function") return agent as typeof import("undici").Agent;
+  } catch {
+    // Laid out otherwise: the whole package, below.
+  }
+  return (await import("undici")).Agent;
+}
+
+/**
  * A keep-alive connection pool for deliveries; `close()` it when done. undici is loaded here, on the
  * first pool, so `import "whk"` for signing and verifying never pays for an HTTP client. `autoSelectFamily`
  * tries every address a name has, and `localhost` has both loopback addresses whatever /etc/hosts says:
  * a receiver bound to 127.0.0.1 or to ::1 alone is reached either way.
  */
 export async function createDispatcher(options: DispatcherOptions = {}): Promise<Dispatcher> {
-  const { Agent } = await import("undici");
+  const Agent = await loadUndiciAgent();
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Agent({
     connect: { timeout, autoSelectFamily: true, lookup: localhostLookup, rejectUnauthorized: options.insecure !== true },

@@ -3,7 +3,7 @@ import { makeDirectory } from "../primitives/make-directory.js";
 import { join, resolve } from "node:path";
 import { WhkInputError } from "../primitives/errors.js";
 import { toRequestFile } from "../primitives/request-file.js";
-import type { CaptureRecord } from "./capture-record.js";
+import { captureFileText, type CaptureRecord } from "./capture-record.js";
 import { lockCaptureDir, type CaptureLock } from "./capture-lock.js";
 import { openCaptureJournal, removeJournals, unsettledRequests, type CaptureJournal } from "./capture-journal.js";
 import { captureFileName, describeFsError } from "./capture-writer.js";
@@ -58,24 +58,36 @@ export function openCaptureDir(outDir: string): CaptureDir {
   }
 }
 
-/** Writes every unsettled journal entry as a capture file (unless it made it to one), then drops the journals. */
+/**
+ * Writes what listeners that are gone left unsettled in their journals as capture files, then drops the
+ * journals: a finished capture as the file it was to be, a request never finished as its bytes (unless
+ * either made it to a file already); each marked "recovered", saying which it was.
+ */
 function recoverUnsettled(dir: string): number {
-  const { journals, entries } = unsettledRequests(dir);
+  const { journals, entries, captures } = unsettledRequests(dir);
   if (journals.length === 0) return 0;
-  const names = readdirSync(dir);
+  /** `<receivedAt>-<seq>-`: a request's capture file, whatever the provider it was taken for. */
+  const prefixOf = (name: string): string => name.slice(0, name.lastIndexOf("-") + 1);
+  const stored = new Set(readdirSync(dir).map(prefixOf));
   let recovered = 0;
+  const store = (name: string, text: () => string): void => {
+    if (stored.has(prefixOf(name))) return;
+    writeFileAtomic(join(dir, name), text(), "a recovered capture");
+    stored.add(prefixOf(name));
+    recovered++;
+  };
+  for (const capture of captures) {
+    const record = { ...(JSON.parse(capture.text) as CaptureRecord), recovered: "written from the journal by a later whk listen: the one that received, inspected and answered this request stopped before writing its file" };
+    store(capture.name, () => captureFileText(record));
+  }
   for (const entry of entries) {
-    const name = captureFileName(entry.receivedAt, entry.seq, null);
-    const prefix = name.slice(0, name.lastIndexOf("-") + 1);
-    if (names.some((existing) => existing.startsWith(prefix))) continue;
     const record: CaptureRecord = {
       ...toRequestFile(entry),
       receivedAt: entry.receivedAt,
       detectedProvider: null,
       recovered: "stored by a whk listen that stopped before it finished this request: its verdict and answer are unknown",
     };
-    writeFileAtomic(join(dir, name), `${JSON.stringify(record, null, 2)}\n`, "a recovered capture");
-    recovered++;
+    store(captureFileName(entry.receivedAt, entry.seq, null), () => captureFileText(record));
   }
   removeJournals(journals);
   return recovered;

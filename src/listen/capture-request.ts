@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { join } from "node:path";
 import { detectProvider } from "../verify/detect-provider.js";
 import { toRequestFile, utf8OrUndefined } from "../primitives/request-file.js";
 import { verifyRequest, type VerifyResult } from "../verify/verify-request.js";
 import type { WebhookRequest } from "../primitives/webhook-request.js";
 import { answerFor, jsonAnswer, type Answer } from "./answer-for.js";
 import { formatByteSize } from "../primitives/byte-size.js";
-import type { CaptureEvent, CaptureRecord, CaptureStats, ErrorKind, RecordedResponse } from "./capture-record.js";
+import { captureFileText, type CaptureEvent, type CaptureRecord, type CaptureStats, type ErrorEvent, type ErrorKind, type RecordedResponse } from "./capture-record.js";
 import { captureFileName, describeFsError, type CaptureWriter } from "./capture-writer.js";
-import type { CaptureJournal } from "./capture-journal.js";
+import type { CaptureJournal, JournalTicket } from "./capture-journal.js";
 import { endToEndHeaders } from "../primitives/headers.js";
 import { forwardRequest, type ForwardResult } from "./forward-request.js";
 import { headersFromRaw } from "./headers-from-raw.js";
@@ -41,9 +42,10 @@ export interface CaptureContext {
 
 /**
  * One request, start to end: read the body (within the limit), append it to the journal exactly as it
- * arrived, and only then inspect it (detect, verify), relay it (forward mode), store its capture file,
- * and answer. What cannot be stored is answered 503, never acknowledged; a fault while inspecting
- * leaves the request stored, and answered 500.
+ * arrived, and only then inspect it (detect, verify) and relay it (forward mode); append its capture
+ * (the record its file will hold) to the journal, answer, and write its capture file behind the
+ * answer. What cannot be stored is answered 503, never acknowledged; a fault while inspecting leaves
+ * the request stored, and answered 500. Resolves once the capture file is written (or said not to be).
  */
 export async function captureRequest(req: IncomingMessage, res: ServerResponse, context: CaptureContext): Promise<void> {
   const { settings, seq, receivedAt, stats } = context;
@@ -75,50 +77,70 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
   }
 
   const request: WebhookRequest & { receivedAt: string } = { method, url, headers: headersFromRaw(req.rawHeaders), body: read.body, receivedAt };
-  let journaled: { settle(): void };
+  let journaled: JournalTicket;
   try {
     journaled = await settings.journal.append(seq, request);
   } catch (error) {
     return storeFailed(error);
   }
+  const record: CaptureRecord = { ...toRequestFile(request), receivedAt, detectedProvider: null };
+  let answer: Answer;
   try {
-    const record: CaptureRecord = { ...toRequestFile(request), receivedAt, detectedProvider: null };
-    let answer: Answer;
-    try {
-      const verdict = judge(request, settings);
-      const provider = verdict !== null ? (verdict.provider ?? null) : (detectProvider(request, settings.provider)?.provider ?? null);
-      record.detectedProvider = provider;
-      if (verdict !== null) record.verdict = verdict;
-      answer = answerFor(verdict, provider);
-    } catch (error) {
-      // A fault in whk, not in the request: it is stored all the same, and said so.
-      record.inspectError = error instanceof Error ? error.message : String(error);
-      answer = jsonAnswer(500, { error: "internal-error", detail: "whk could not inspect this request; it is stored" });
-    }
-    if (settings.forwardTo !== undefined) {
-      const forwarded = await forwardRequest({ method, url: forwardUrl(settings.forwardTo, req.url ?? "/"), rawHeaders: req.rawHeaders, body: read.body, timeoutMs: settings.requestTimeoutMs, maxAnswerBytes: settings.maxBodyBytes });
-      answer = relayedAnswer(forwarded);
-      if (forwarded.ok) record.response = recordedResponse(forwarded);
-      else record.forwardError = { reason: forwarded.reason, detail: forwarded.detail };
-    }
-    record.answered = answer.status;
-    let file: string;
-    try {
-      file = await settings.writer.write(captureFileName(receivedAt, seq, record.detectedProvider), `${JSON.stringify(record, null, 2)}\n`);
-    } catch (error) {
-      return storeFailed(error);
-    }
-    count(stats, record);
-    await sendAnswer(res, answer, { head });
-    context.emit({ type: "request", seq, record, file, answered: answer.status, size: read.body.length });
-  } finally {
-    journaled.settle();
+    const verdict = judge(request, settings);
+    const provider = verdict !== null ? (verdict.provider ?? null) : (detectProvider(request, settings.provider)?.provider ?? null);
+    record.detectedProvider = provider;
+    if (verdict !== null) record.verdict = verdict;
+    answer = answerFor(verdict, provider);
+  } catch (error) {
+    // A fault in whk, not in the request: it is stored all the same, and said so.
+    record.inspectError = error instanceof Error ? error.message : String(error);
+    answer = jsonAnswer(500, { error: "internal-error", detail: "whk could not inspect this request; it is stored" });
   }
+  if (settings.forwardTo !== undefined) {
+    const forwarded = await forwardRequest({ method, url: forwardUrl(settings.forwardTo, req.url ?? "/"), rawHeaders: req.rawHeaders, body: read.body, timeoutMs: settings.requestTimeoutMs, maxAnswerBytes: settings.maxBodyBytes });
+    answer = relayedAnswer(forwarded);
+    if (forwarded.ok) record.response = recordedResponse(forwarded);
+    else record.forwardError = { reason: forwarded.reason, detail: forwarded.detail };
+  }
+  record.answered = answer.status;
+  // The capture is stored once the journal holds it: answered then, its file written behind the answer.
+  const name = captureFileName(receivedAt, seq, record.detectedProvider);
+  const text = captureFileText(record);
+  try {
+    await journaled.commit(name, text);
+  } catch (error) {
+    journaled.settle();
+    return storeFailed(error);
+  }
+  const written = settings.writer.write(name, text);
+  // Its failure is said once the request is answered (below), never as an unhandled rejection meanwhile.
+  written.catch(() => undefined);
+  await settings.writer.whenRoom();
+  await sendAnswer(res, answer, { head });
+  count(stats, record);
+  context.emit({ type: "request", seq, record, file: join(settings.writer.dir, name), answered: answer.status, size: read.body.length });
+  // Answered, and in the journal until its file is written: a file that cannot be written stays there for the next listener.
+  const unwritten: ErrorEvent = { type: "error", seq, kind: "capture-failed", method, url, receivedAt, size: read.body.length, answered: answer.status, detail: "" };
+  return settleWhenWritten(written, journaled, unwritten, stats, context.emit, settings.writer.dir);
 
   function storeFailed(error: unknown): Promise<void> {
     const why = describeFsError(error);
     return fail("capture-failed", read.ok ? read.body.length : 0, jsonAnswer(503, { error: "capture-failed", detail: `the request could not be stored (${why})` }), `cannot write to ${settings.writer.dir} (${why}): answered 503`);
   }
+}
+
+/**
+ * Waits for a capture file written behind its answer, holding only what it needs (not the request or
+ * its record), then lets the journal forget the request; a file that cannot be written is said so.
+ */
+function settleWhenWritten(written: Promise<string>, journaled: JournalTicket, unwritten: ErrorEvent, stats: CaptureStats, emit: (event: CaptureEvent) => void, dir: string): Promise<void> {
+  return written.then(
+    () => journaled.settle(),
+    (error: unknown) => {
+      stats.errors++;
+      emit({ ...unwritten, detail: `answered ${unwritten.answered}, but its capture file cannot be written to ${dir} (${describeFsError(error)}): the journal keeps it for the next whk listen there` });
+    },
+  );
 }
 
 /** The verdict with the secrets given (for every provider, else the detected provider's own); null when there are none. */

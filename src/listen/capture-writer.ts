@@ -11,14 +11,16 @@ export function captureFileName(receivedAt: string, seq: number, provider: strin
 export interface CaptureWriter {
   /** Absolute path of the capture directory. */
   readonly dir: string;
-  /**
-   * Writes one capture file atomically; resolves with its path once it is on disk, rejects when it
-   * cannot be stored. Captures that arrive together are written together.
-   */
+  /** Writes one capture file atomically; resolves with its path once it is on disk, rejects when it cannot be stored. */
   write(name: string, text: string): Promise<string>;
+  /** Resolves once the captures waiting to be written are back under the limit; undefined when they are. */
+  whenRoom(): Promise<void> | undefined;
   /** Stops the writing thread (after every write asked for has been made). */
   close(): Promise<void>;
 }
+
+/** Capture text waiting for the writing thread past which answers wait for it: memory stays bounded when a disk is slower than the senders. */
+const BACKLOG_BYTES = 64 * 1024 * 1024;
 
 type Outcome = { path: string } | { code: string | undefined; message: string };
 
@@ -35,8 +37,16 @@ interface Waiting {
  */
 const WRITER_THREAD = `
 const { parentPort } = require("node:worker_threads");
-const { mkdirSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readlinkSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
+const { setPriority } = require("node:os");
+// Below the listener's own thread (Linux: a thread is its own scheduling entity, named by /proc/thread-self):
+// senders wait on answers, files wait for no one.
+try {
+  setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
+} catch {
+  // Another system, or not allowed: the same priority as the listener then.
+}
 function write(dir, name, text) {
   const path = join(dir, name);
   const temp = join(dir, "." + name + "." + process.pid + ".tmp");
@@ -68,43 +78,62 @@ parentPort.on("message", ({ dir, batch }) => {
 `;
 
 /**
- * Writes captures on a thread of their own, in batches: every capture queued in one turn of the event
- * loop goes over in one message, and the thread makes each one's few system calls back to back. The
- * listener's own thread keeps receiving, verifying and answering meanwhile; each answer still waits for
- * its own capture.
+ * Writes captures on a thread of their own, behind the answers: the journal already holds each one.
+ * One batch is with the thread at a time, and every capture queued meanwhile goes over in the next
+ * message, so the busier the listener, the fewer (and larger) the messages; the thread makes each
+ * one's few system calls. The listener's own thread keeps receiving, verifying and
+ * answering meanwhile, until the captures waiting pass BACKLOG_BYTES.
  */
 export function createCaptureWriter(dir: string): CaptureWriter {
   const thread = new Worker(WRITER_THREAD, { eval: true });
   thread.unref();
   let queued: { name: string; text: string }[] = [];
   let queuedWaiting: Waiting[] = [];
-  const inFlight: Waiting[][] = [];
+  let queuedBytes = 0;
+  let inFlight: { waiting: Waiting[]; bytes: number } | undefined;
+  let roomWaiters: (() => void)[] = [];
   let failure: Error | undefined;
+  const backlog = (): number => queuedBytes + (inFlight?.bytes ?? 0);
+  const wakeWhenRoom = (): void => {
+    if (backlog() >= BACKLOG_BYTES) return;
+    const waiters = roomWaiters;
+    roomWaiters = [];
+    for (const wake of waiters) wake();
+  };
   const send = (): void => {
+    if (inFlight !== undefined || queued.length === 0) return;
     const batch = queued;
     const waiting = queuedWaiting;
+    const bytes = queuedBytes;
     queued = [];
     queuedWaiting = [];
+    queuedBytes = 0;
     if (failure !== undefined) {
       for (const w of waiting) w.reject(failure);
+      wakeWhenRoom();
       return;
     }
-    inFlight.push(waiting);
+    inFlight = { waiting, bytes };
     thread.postMessage({ dir, batch });
   };
   thread.on("message", (outcomes: Outcome[]) => {
-    const waiting = inFlight.shift() ?? [];
+    const waiting = inFlight?.waiting ?? [];
+    inFlight = undefined;
     outcomes.forEach((outcome, index) => {
       const w = waiting[index];
       if (w === undefined) return;
       if ("path" in outcome) w.resolve(outcome.path);
       else w.reject(Object.assign(new Error(outcome.message), { code: outcome.code }));
     });
+    send();
+    wakeWhenRoom();
   });
-  // A thread that dies (it should not) fails every write after it: answered 503, never acknowledged.
+  // A thread that dies (it should not) fails every write after it: never written, so never settled in the journal.
   const fail = (error: Error): void => {
     failure = error;
-    for (const waiting of inFlight.splice(0)) for (const w of waiting) w.reject(error);
+    for (const w of inFlight?.waiting ?? []) w.reject(error);
+    inFlight = undefined;
+    send();
   };
   thread.on("error", fail);
   thread.on("exit", () => fail(new Error("the capture writer stopped")));
@@ -113,8 +142,13 @@ export function createCaptureWriter(dir: string): CaptureWriter {
     write(name, text) {
       return new Promise((resolve, reject) => {
         queuedWaiting.push({ resolve, reject });
+        queuedBytes += text.length;
         if (queued.push({ name, text }) === 1) setImmediate(send);
       });
+    },
+    whenRoom() {
+      if (backlog() < BACKLOG_BYTES) return undefined;
+      return new Promise((resolve) => roomWaiters.push(resolve));
     },
     async close() {
       await thread.terminate();

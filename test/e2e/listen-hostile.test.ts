@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { Agent, createServer } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -187,6 +187,28 @@ describe("whk listen keeps what it was given when it dies or loses its output", 
     expect(recovered).toMatchObject({ method: "POST", recovered: expect.stringMatching(/stopped before it finished/) });
     app.closeAllConnections();
     app.close();
+  });
+
+  it("every request answered before a kill -9 is a capture file, with its verdict, once the next listener starts", async () => {
+    const out = freshDir();
+    const listener = await spawnListener(["--port", "0", "--out", out, "--secret", aSecret]);
+    const bodies = Array.from({ length: 300 }, (_, i) => Buffer.from(`{"id":"evt_${i}","amount":${i}}`));
+    const agent = new Agent({ keepAlive: true, maxSockets: 50 });
+    const answers = await Promise.all(bodies.map((body, i) => post({ method: "POST", url: `${listener.url}paid/${i}`, headers: { "Content-Type": "application/json", "Xfers-Signature": "0".repeat(64) }, body }, agent)));
+    listener.child.kill("SIGKILL");
+    agent.destroy();
+    await listener.exited;
+    expect(answers.map((answer) => answer.status)).toEqual(bodies.map(() => 401));
+
+    const next = await spawnListener(["--port", "0", "--out", out]);
+    expect(await next.stop()).toBe(0);
+    const stored = captures(out);
+    expect(stored).toHaveLength(300);
+    for (const capture of stored) {
+      const i = Number(new URL(capture["url"] as string).pathname.split("/").pop());
+      expect(bodyOf(capture).equals(bodies[i] as Buffer), `request ${i}`).toBe(true);
+      expect(capture, `request ${i}`).toMatchObject({ answered: 401, verdict: { reason: "bad-signature" } });
+    }
   });
 
   it("a closed stdout pipe stops the lines, not the capturing, and says so on stderr", async () => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDispatcher, deliver } from "../../src/deliver/deliver.js";
+import { createDispatcher, deliver, loadUndiciAgent } from "../../src/deliver/deliver.js";
 import { faultOf } from "../../src/deliver/delivery-fault.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { closedPort } from "../helpers/http-server.js";
@@ -81,5 +81,11 @@ describe("faultOf", () => {
     expect(faultOf(aggregate).fault).toBe("refused");
     const wrapped = Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET", cause: coded("ETIMEDOUT") });
     expect(faultOf(wrapped).fault).toBe("timeout");
+  });
+});
+
+describe("the HTTP client", () => {
+  it("is undici's own Agent, loaded without the rest of undici", async () => {
+    expect(await loadUndiciAgent()).toBe((await import("undici")).Agent);
   });
 });

@@ -1,4 +1,3 @@
-import type { Command } from "commander";
 import { findConfigFile } from "../../config/find-config.js";
 import { NO_CONFIG, type ProjectConfig } from "../../config/project.js";
 
@@ -21,13 +20,6 @@ export async function openProject(flags: ProjectFlags): Promise<void> {
   if (file === undefined && extra.length === 0) return;
   const { loadProjectConfig } = await import("../../config/load-project-config.js");
   current = await loadProjectConfig(file, extra);
-}
-
-/** The program's hook that opens the project before a command runs (`whk init` writes one: it opens none). */
-export function openProjectOnDispatch(program: Command): void {
-  program.hook("preSubcommand", async (_program, subcommand) => {
-    if (subcommand.name() !== "init") await openProject(program.opts<ProjectFlags>());
-  });
 }
 
 /** The project the running command works in (no config: NO_CONFIG). */
