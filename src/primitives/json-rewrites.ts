@@ -153,51 +153,86 @@ export function sortedKeysJson(value: unknown, maxLength = Number.POSITIVE_INFIN
  * (strings, numbers and escapes verbatim), laid out compactly. Valid JSON in, valid JSON out.
  */
 export function reverseKeyOrder(text: string): string {
+  // Read into containers, then write: both iterative, one frame per open container, and linear (no
+  // string is built per level), so a body nested 100,000 levels deep is neither a deep stack nor slow.
+  type Value = string | Container;
+  interface Container {
+    object: boolean;
+    members: { key: string; value: Value }[];
+  }
+  const stack: { container: Container; key: string }[] = [];
   let pos = 0;
   const skip = (): void => {
     while (pos < text.length && isWhitespace(text.charCodeAt(pos))) pos++;
   };
-  const members = (close: string, member: () => string): string[] => {
-    const out: string[] = [];
-    pos++;
-    skip();
-    if (text[pos] === close) {
-      pos++;
-      return out;
-    }
-    for (;;) {
-      out.push(member());
-      skip();
-      const separator = text[pos++];
-      if (separator !== ",") return out;
-    }
-  };
-  const value = (): string => {
-    skip();
-    const c = text[pos];
-    if (c === "{") {
-      return `{${members("}", () => {
-        skip();
-        const end = stringEnd(text, pos);
-        const key = text.slice(pos, end);
-        pos = end;
-        skip();
-        pos++; // the colon
-        return `${key}:${value()}`;
-      }).reverse().join(",")}}`;
-    }
-    if (c === "[") return `[${members("]", value).join(",")}]`;
-    if (c === '"') {
-      const end = stringEnd(text, pos);
-      const token = text.slice(pos, end);
-      pos = end;
-      return token;
-    }
+  const token = (): string => {
     const start = pos;
-    while (pos < text.length && !",}] \t\n\r".includes(text[pos] as string)) pos++;
+    if (text[pos] === '"') pos = stringEnd(text, pos);
+    else while (pos < text.length && !endsRun(text.charCodeAt(pos))) pos++;
     return text.slice(start, pos);
   };
-  return value();
+  const key = (): string => {
+    skip();
+    const name = token();
+    skip();
+    pos++; // the colon
+    return name;
+  };
+  let root: Value | undefined;
+  while (root === undefined) {
+    skip();
+    const open = text[pos];
+    let value: Value;
+    if (open === "{" || open === "[") {
+      pos++;
+      skip();
+      if (text[pos] === (open === "{" ? "}" : "]")) {
+        pos++;
+        value = open === "{" ? "{}" : "[]";
+      } else {
+        const object = open === "{";
+        stack.push({ container: { object, members: [] }, key: object ? key() : "" });
+        continue;
+      }
+    } else {
+      value = token();
+    }
+    // A whole value: it joins its container, and closes every container it was the last member of.
+    for (;;) {
+      const frame = stack[stack.length - 1];
+      if (frame === undefined) {
+        root = value;
+        break;
+      }
+      frame.container.members.push({ key: frame.key, value });
+      skip();
+      if (text[pos++] === ",") {
+        if (frame.container.object) frame.key = key();
+        break;
+      }
+      stack.pop();
+      value = frame.container;
+    }
+  }
+  const out: string[] = [];
+  const work: Value[] = [root];
+  for (let item = work.pop(); item !== undefined; item = work.pop()) {
+    if (typeof item === "string") {
+      out.push(item);
+      continue;
+    }
+    const members = item.object ? item.members.slice().reverse() : item.members;
+    // Pushed last to first, so they are written first to last.
+    work.push(item.object ? "}" : "]");
+    for (let i = members.length - 1; i >= 0; i--) {
+      const member = members[i] as Container["members"][number];
+      work.push(member.value);
+      if (item.object) work.push(`${member.key}:`);
+      if (i > 0) work.push(",");
+    }
+    work.push(item.object ? "{" : "[");
+  }
+  return out.join("");
 }
 
 const hexEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;

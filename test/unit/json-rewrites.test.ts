@@ -41,3 +41,11 @@ describe("JSON text rewrites used by explain and probe", () => {
     for (const text of [escapeLikeOtherWriters(tricky), escapeLikeOtherWriters(tricky, true)]) expect(JSON.parse(text)).toEqual(JSON.parse(tricky));
   });
 });
+
+describe("reverseKeyOrder on deep nesting", () => {
+  it("reverses a body nested 100,000 levels deep without running out of stack", () => {
+    const depth = 100_000;
+    const deep = `${'{"b":1,"a":'.repeat(depth)}[]${"}".repeat(depth)}`;
+    expect(reverseKeyOrder(deep) === `${'{"a":'.repeat(depth)}[]${',"b":1}'.repeat(depth)}`).toBe(true);
+  });
+});
