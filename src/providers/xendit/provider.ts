@@ -12,7 +12,7 @@ const RETRIES = "https://docs.xendit.co/webhook/delivery-attempts-and-retries/";
  * `x-callback-token`, the dashboard's "Callback verification token", and nothing else authenticates it:
  * not an HMAC, no timestamp, nothing bound to the body. The "secret" whk asks for is that token, compared
  * in constant time (the official Ruby gem does `secure_compare`). The Bill Payments product's
- * X-Callback-Signature is not implemented: its string-to-sign is not published.
+ * X-Callback-Signature is left out on purpose: its string-to-sign is not published.
  */
 export const xendit = {
   name: "xendit",
