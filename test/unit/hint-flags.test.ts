@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import type { Command } from "commander";
 import { describe, expect, it } from "vitest";
+import { sourceFiles, srcDir } from "../helpers/source-files.js";
 import { buildProgram } from "../../src/cli/main.js";
 import { allProviders } from "../../src/providers/index.js";
 
@@ -11,7 +11,6 @@ import { allProviders } from "../../src/providers/index.js";
  * sends a user nowhere. Flags in a `whk <command> ...` phrase must be that command's; any other flag
  * must be some command's (or a global one, or one a provider declares).
  */
-const srcDir = fileURLToPath(new URL("../../src/", import.meta.url));
 const program = buildProgram(() => undefined);
 const longFlags = (command: Command): string[] => command.options.map((option) => option.long).filter((flag): flag is string => flag !== undefined);
 const globalFlags = [...longFlags(program), "--help", "--version"];
@@ -22,15 +21,6 @@ const flagsOf = new Map(program.commands.map((command) => [command.name(), new S
 const anyFlag = new Set([...flagsOf.values()].flatMap((flags) => [...flags]));
 // Not whk's own: curl's, in the curl commands whk prints.
 const foreign = new Set(["--data-binary"]);
-
-function sourceFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) sourceFiles(path, out);
-    else if (name.endsWith(".ts")) out.push(path);
-  }
-  return out;
-}
 
 describe("hints name flags that exist", () => {
   it("every `whk <command> --flag` in src names a flag of that command, and every other --flag exists", () => {

@@ -1,14 +1,13 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles, srcDir } from "../helpers/source-files.js";
 
 /**
  * The layers of src/, lowest first (ARCHITECTURE.md). A file may import its own layer and the layers
  * below it, never one above: type-only imports count too, since they are what couples a contract to a
  * layer. Feature folders sit side by side in one layer; between them imports must not form a cycle.
  */
-const srcDir = fileURLToPath(new URL("../../src/", import.meta.url));
 
 const FEATURES = ["fixtures", "sign", "verify", "inputs", "deliver", "listen", "probe", "demo", "config", "scenario", "inspect"];
 
@@ -21,15 +20,6 @@ function layerOf(file: string): { rank: number; name: string } {
   if (top === "index.ts") return { rank: 4, name: "library" };
   if (top === "cli") return { rank: 5, name: top };
   throw new Error(`src/${top} belongs to no layer: add it to the layers in this test and to ARCHITECTURE.md`);
-}
-
-function sourceFiles(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) sourceFiles(path, out);
-    else if (name.endsWith(".ts")) out.push(path);
-  }
-  return out;
 }
 
 /** Every relative import of a file, static, dynamic or type-only, resolved to a path. */

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { filesUnder, srcDir } from "../helpers/source-files.js";
 import { fixturesOf } from "../../src/fixtures/fixture-catalog.js";
 import { eventSchemas } from "../../src/providers/event-schemas.js";
 import { allProviders, detectionRank, providerNames, providers } from "../../src/providers/index.js";
@@ -11,17 +11,7 @@ import { allProviders, detectionRank, providerNames, providers } from "../../src
  * knows providers only through the registry. These tests are what makes that true, and what tells a
  * contributor adding a provider what is missing.
  */
-const srcDir = fileURLToPath(new URL("../../src/", import.meta.url));
 const REGISTRY = ["providers/index.ts", "providers/event-schemas.ts", "providers/event-schemas.json"];
-
-function filesUnder(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) filesUnder(path, out);
-    else out.push(path);
-  }
-  return out;
-}
 
 /** A name at the start of a word: "Fazz" in a comment, "fazz-va" in a string, `fazzSchema` in code alike. */
 function mentions(text: string, name: string): boolean {
