@@ -24,6 +24,8 @@ export function encodedLength(algorithm: HashAlgorithm, encoding: TemplateEncodi
   return Math.ceil((bytes * 4) / 3);
 }
 
+const HEX = /^[0-9a-fA-F]+$/;
+
 /**
  * The MAC bytes a signature text stands for, when it is that encoding of exactly one MAC of that hash
  * (hex in either case; base64 padded; base64url with or without padding). Undefined otherwise: a
@@ -31,7 +33,7 @@ export function encodedLength(algorithm: HashAlgorithm, encoding: TemplateEncodi
  */
 export function decodeMac(text: string, algorithm: HashAlgorithm, encoding: TemplateEncoding): Buffer | undefined {
   const bytes = DIGEST_BYTES[algorithm];
-  if (encoding === "hex" || encoding === "HEX") return new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(text) ? Buffer.from(text, "hex") : undefined;
+  if (encoding === "hex" || encoding === "HEX") return text.length === bytes * 2 && HEX.test(text) ? Buffer.from(text, "hex") : undefined;
   if (encoding === "base64") {
     if (text.length !== encodedLength(algorithm, encoding) || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
     const mac = Buffer.from(text, "base64");
