@@ -1,5 +1,6 @@
 import { base64Bytes, utf8Bytes } from "./body-bytes.js";
 import { WhkInputError } from "./errors.js";
+import { defineHeader, type Headers } from "./headers.js";
 import type { WebhookRequest } from "./webhook-request.js";
 
 /**
@@ -95,10 +96,9 @@ export function requestFromJson(value: unknown, source: string): WebhookRequest 
   } else {
     throw new WhkInputError("missing-body", `${source} has no "body" or "bodyBase64"`, "add the raw body as a string under \"body\"");
   }
-  // fromEntries defines own properties, so even a header named "__proto__" survives byte for byte.
-  const headers: Record<string, string> = Object.fromEntries(
-    Object.entries(data.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : value]),
-  );
+  // defineHeader keeps even a header named "__proto__" byte for byte.
+  const headers: Headers = {};
+  for (const [name, value] of Object.entries(data.headers)) defineHeader(headers, name, Array.isArray(value) ? value.join(", ") : value);
   const request: WebhookRequest = { method: data.method.toUpperCase(), url: data.url, headers, body };
   if (data.receivedAt !== undefined) {
     if (Number.isNaN(Date.parse(data.receivedAt))) {
