@@ -132,16 +132,40 @@ export function matches(schema: JsonSchema, value: unknown): boolean {
   return check(value);
 }
 
+/** `typeMatches(type, value)` as one test, for a type known in advance. */
+function typeCheck(type: string): Check {
+  switch (type) {
+    case "string":
+      return (v) => typeof v === "string";
+    case "number":
+      return (v) => typeof v === "number";
+    case "integer":
+      return (v) => Number.isInteger(v);
+    case "boolean":
+      return (v) => typeof v === "boolean";
+    case "null":
+      return (v) => v === null;
+    case "array":
+      return (v) => Array.isArray(v);
+    case "object":
+      return (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    default:
+      return (v) => typeMatches(type, v);
+  }
+}
+
 function compile(schema: JsonSchema): Check {
   const checks: Check[] = [];
   if (schema.type !== undefined) {
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    checks.push((v) => types.some((t) => typeMatches(t, v)));
+    const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).map(typeCheck);
+    checks.push(types.length === 1 ? (types[0] as Check) : (v) => types.some((type) => type(v)));
   }
   if (schema.const !== undefined) checks.push((v) => sameJson(schema.const, v));
   if (schema.enum !== undefined) {
     const options = schema.enum;
-    checks.push((v) => options.some((option) => sameJson(option, v)));
+    // An enum of strings, numbers, booleans and null (as every event schema's is) is one look-up.
+    const primitives = options.every((option) => option === null || typeof option !== "object") ? new Set(options) : undefined;
+    checks.push(primitives !== undefined ? (v) => primitives.has(v) : (v) => options.some((option) => sameJson(option, v)));
   }
   for (const group of [schema.anyOf, schema.oneOf]) {
     if (group === undefined) continue;
