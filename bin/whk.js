@@ -1,14 +1,6 @@
 #!/usr/bin/env node
 // Kept tiny on purpose: every CI step is a fresh process, so start-up is a feature.
 import module from "node:module";
-import { setFlagsFromString } from "node:v8";
-
-// undici parses HTTP answers with llhttp compiled to WebAssembly when whk first sends. V8's optimising
-// compiler spends ~300 ms of a core on it, and the process cannot exit until it is done: `whk send` of one
-// request took 0.45 s instead of 0.26 s here, and a load run shared its two cores with that compiler. With
-// the baseline compiler (Liftoff) alone, `send --count 20000` answered faster, not slower. Set before any
-// WebAssembly is compiled; whk compiles no other.
-setFlagsFromString("--liftoff-only");
 
 // Node 22.1+ has a compile cache; Node 20 does not, so call it only where it exists.
 if (typeof module.enableCompileCache === "function") {

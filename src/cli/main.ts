@@ -4,6 +4,7 @@ import { handleError } from "./handle-error.js";
 import { addProviderFlagsOnDispatch } from "./shared/lazy-provider-flags.js";
 import { collect } from "./shared/flag-groups.js";
 import { openProjectOnDispatch } from "./shared/project-hook.js";
+import { baselineWasmOnDispatch } from "./shared/wasm-baseline-hook.js";
 import { refuseEmptyValues } from "./shared/empty-values.js";
 import { registerInit } from "./commands/init/register.js";
 import { registerConfig } from "./commands/config/register.js";
@@ -66,6 +67,7 @@ ${EXIT_CODES}`,
   registerScenario(program, setExit);
   refuseEmptyValues(program);
   openProjectOnDispatch(program);
+  baselineWasmOnDispatch(program);
   addProviderFlagsOnDispatch(program);
 
   return program;

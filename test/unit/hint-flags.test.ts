@@ -19,8 +19,8 @@ const providerFlags = allProviders().flatMap((p) => (p.options ?? []).map((o) =>
 const withSubcommands = (command: Command): string[] => [...longFlags(command), ...command.commands.flatMap(withSubcommands)];
 const flagsOf = new Map(program.commands.map((command) => [command.name(), new Set([...withSubcommands(command), ...globalFlags, ...providerFlags])]));
 const anyFlag = new Set([...flagsOf.values()].flatMap((flags) => [...flags]));
-// Not whk's own: curl's, in the curl commands whk prints.
-const foreign = new Set(["--data-binary"]);
+// Not whk's own: curl's, in the curl commands whk prints, and V8's, which whk sets for itself.
+const foreign = new Set(["--data-binary", "--liftoff-only"]);
 
 describe("hints name flags that exist", () => {
   it("every `whk <command> --flag` in src names a flag of that command, and every other --flag exists", () => {
