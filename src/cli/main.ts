@@ -6,6 +6,7 @@ import { collect } from "./shared/flag-groups.js";
 import { openProjectOnDispatch } from "./shared/project-hook.js";
 import { baselineWasmOnDispatch } from "./shared/wasm-baseline-hook.js";
 import { refuseEmptyValues } from "./shared/empty-values.js";
+import { refuseRepeatedValues } from "./shared/repeated-values.js";
 import { registerInit } from "./commands/init/register.js";
 import { registerConfig } from "./commands/config/register.js";
 import { EXIT_CODES, EXIT_USAGE, type SetExit } from "./exit-codes.js";
@@ -69,6 +70,8 @@ ${EXIT_CODES}`,
   openProjectOnDispatch(program);
   baselineWasmOnDispatch(program);
   addProviderFlagsOnDispatch(program);
+  // After the provider flags' hook: it watches the flags that hook adds.
+  refuseRepeatedValues(program);
 
   return program;
 }

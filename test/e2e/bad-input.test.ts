@@ -124,6 +124,12 @@ const cases: Case[] = [
   ["list: unknown provider", () => ["list", "--provider", "acmepay-unknown"], 2, /unknown provider/],
   ["demo: unknown flag", () => ["demo", "--fast"], 2, /unknown option '--fast'/],
   ["an unknown command", () => ["sned", "fazz-va-dynamic"], 2, /unknown command 'sned'\n  hint: did you mean send\?/],
+  // a flag that takes one value, given twice with different ones: none is picked silently
+  ["send: --to twice", () => ["send", "fazz-va-dynamic", ...secret, "--to", `127.0.0.1:${refusedPort}`, "--to", "127.0.0.1:9"], 2, /^whk: --to was given twice, with different values\n  hint: give --to once/],
+  ["scenario run: --to twice", () => ["scenario", "run", "midtrans-va-settlement", ...secret, "--to", ":1", "--to=:2"], 2, /^whk: --to was given twice, with different values/],
+  ["show: a provider flag twice, its values never printed", () => ["show", "topremit-va", ...secret, "--access-token", "tok-first-7c1", "--access-token", "tok-second-9d2"], 2, /^whk: --access-token was given twice, with different values\n  hint: give --access-token once\n$/],
+  ["list: the global --config twice", () => ["--config", at("a.json"), "--config", at("b.json"), "list"], 2, /^whk: --config was given twice, with different values/],
+  ["show: the same value twice is no conflict", () => ["show", "fazz-va-dynamic", ...secret, "--to", ":4455", "--to", ":4455"], 0, /^POST http:\/\/localhost:4455\//],
 ];
 
 // /dev/zero as any input: an endless one. Every reader stops at its limit, one line, exit 2, in seconds.
