@@ -1,6 +1,7 @@
 import { base64Bytes, utf8Bytes } from "./body-bytes.js";
 import { WhkInputError } from "./errors.js";
 import { defineHeader, type Headers } from "./headers.js";
+import { parseInstant } from "./time-format.js";
 import type { WebhookRequest } from "./webhook-request.js";
 
 /**
@@ -101,9 +102,9 @@ export function requestFromJson(value: unknown, source: string): WebhookRequest 
   for (const [name, value] of Object.entries(data.headers)) defineHeader(headers, name, Array.isArray(value) ? value.join(", ") : value);
   const request: WebhookRequest = { method: data.method.toUpperCase(), url: data.url, headers, body };
   if (data.receivedAt !== undefined) {
-    if (Number.isNaN(Date.parse(data.receivedAt))) {
-      throw new WhkInputError("bad-request-file", `${source}: "receivedAt" is not an ISO 8601 instant`, 'write it like "2025-05-15T05:34:31.000Z"');
-    }
+    // As strict as --at: the instant a signed timestamp is judged against (Date.parse would take
+    // February 30 for March 2, and "1700000000" for a year).
+    parseInstant(data.receivedAt, `${source}: "receivedAt"`);
     request.receivedAt = data.receivedAt;
   }
   if (data.provider !== undefined) request.provider = data.provider;

@@ -22,6 +22,8 @@ describe("whk verify: unreadable or malformed input exits 2 with one clear line,
     ["a HAR without entries", () => [write("empty.har", '{"log":{"version":"1.2","entries":[]}}')], /^whk: \S+empty\.har has no entries$/],
     ["an NDJSON file whose only line is bad", () => [write("log.ndjson", "not json\n")], /^whk: \S+log\.ndjson line 1 is not valid JSON: /],
     ["a truncated raw HTTP capture", () => [write("cut.http", "POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 99\r\n\r\n{}")], /^whk: \S+cut\.http is truncated: Content-Length says 99 bytes, 2 follow$/],
+    ["a receivedAt that is no day (Date.parse would read March 2)", () => [write("feb30.json", requestFileText({ ...signedFixture("topremit-va"), receivedAt: "2026-02-30T10:00:00Z" }))], /^whk: \S+feb30\.json: "receivedAt" "2026-02-30T10:00:00Z" is not a day: February 2026 has 28 days$/],
+    ["a receivedAt that is a bare number", () => [write("epoch.json", requestFileText({ ...signedFixture("topremit-va"), receivedAt: "1700000000" }))], /^whk: \S+epoch\.json: "receivedAt" "1700000000" is a bare number/],
     ["a good file next to a bad one (nothing is printed before the error)", () => [write("ok.json", requestFileText(signedFixture("fazz-va-dynamic"))), join(scratch, "missing.json")], /does not exist$/],
   ];
 
