@@ -125,7 +125,7 @@ describe("whk listen --forward-to bounds what the app answers", () => {
 
 describe("whk listen refuses what cannot work, at start, in one line", () => {
   const refused = (args: string[], message: RegExp) => {
-    const run = runWhk(["listen", "--port", "0", ...args]);
+    const run = runWhk(["listen", ...(args.includes("--port") ? [] : ["--port", "0"]), ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/^whk: [^\n]+\n {2}hint: [^\n]+\n$/);
