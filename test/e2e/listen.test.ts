@@ -11,6 +11,7 @@ import { parseRequestFile } from "../../src/primitives/request-file.js";
 import { signRequest } from "../../src/sign/sign-request.js";
 import { verifyRequest } from "../../src/verify/verify-request.js";
 import { killListeners, post, spawnListener, whk } from "../helpers/listener-process.js";
+import { secretFifo } from "../helpers/secret-fifo.js";
 
 /** Hex, so it is a key for every scheme (some hex-decode the secret). */
 const aSecret = "3b9f1e7c5a2d4068";
@@ -95,6 +96,17 @@ describe("whk listen: send -> listen -> verify", () => {
     expect(json["verdict"]).toMatchObject({ ok: false, reason: "bad-signature", provider: "paycombat" });
     expect(file).toMatch(/-000001-paycombat\.json$/);
     expect(listener.events().at(-1)).toMatchObject({ type: "summary", invalid: 1, valid: 0 });
+  });
+
+  it("reads --secret-file once for every provider: a FIFO, which holds the secret for one read only", async () => {
+    const fifo = secretFifo(scratch, aSecret);
+    const listener = await spawnListener(["--port", "0", "--out", freshDir(), "--secret-file", fifo.path]);
+    fifo.stop();
+    const fazz = await post(signedFixture("fazz-va-dynamic", `${listener.url}fazz`));
+    const paycombat = await post(signedFixture("paycombat-payin-success", `${listener.url}pc`));
+    expect([fazz.status, paycombat.status]).toEqual([200, 200]);
+    expect(await listener.stop("SIGINT")).toBe(0);
+    expect(listener.stdout()).toMatch(/whk listen stopped: received 2, valid 2, invalid 0/);
   });
 
   it("without a secret acknowledges everything the provider's way and says signatures are not checked", async () => {

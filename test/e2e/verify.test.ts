@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { runWhk } from "../helpers/run-whk.js";
+import { secretFifo } from "../helpers/secret-fifo.js";
 import { aSecret, anInstant, requestFileText, run, signedFixture } from "../helpers/verify-cli.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "whk-verify-"));
@@ -105,12 +105,9 @@ describe("whk verify: verdicts and exit codes", () => {
 
   it("a batch reads --secret-file once, not once per request: a FIFO, which can be read only once, verifies three captures", async () => {
     const files = ["fazz-va-dynamic", "paycombat-payin-success", "fazz-disbursement"].map((id, index) => saved(`once${index}.json`, signedFixture(id)));
-    const fifo = join(scratch, "secret.fifo");
-    execFileSync("mkfifo", [fifo]);
-    // One writer, one secret: a second open of the FIFO would wait for a writer that never comes.
-    const writer = spawn("sh", ["-c", `printf '%s\\n' "$SECRET" > "$FIFO"`], { env: { ...process.env, SECRET: aSecret, FIFO: fifo }, stdio: "ignore" });
-    const result = await runWhk(["verify", ...files, "--secret-file", fifo], { timeoutMs: 10_000 });
-    writer.kill();
+    const fifo = secretFifo(scratch, aSecret);
+    const result = await runWhk(["verify", ...files, "--secret-file", fifo.path], { timeoutMs: 10_000 });
+    fifo.stop();
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/3 requests: 3 valid, 0 invalid, 0 unsigned\n$/);
     expect(result.code).toBe(0);

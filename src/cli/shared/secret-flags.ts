@@ -13,14 +13,23 @@ export interface SecretFlags {
 /** What a provider is signed with when no secret is given anywhere: the first run needs no flags. */
 export const DEFAULT_TEST_SECRET = "whk-test-secret";
 
-/** Secrets the flags give for every provider: `--secret` (repeatable), else `--secret-file`. */
+const fromFile = new WeakMap<SecretFlags, string[]>();
+
+/**
+ * Secrets the flags give for every provider: `--secret` (repeatable), else `--secret-file`. The file is
+ * read once for a command's flags however many providers ask: it may be a pipe (`<(pass show key)`),
+ * which holds the secret for one read only.
+ */
 export function flagSecrets(flags: SecretFlags): string[] {
   const given = (flags.secret ?? []).filter((s) => s !== "");
   if (given.length > 0 || flags.secretFile === undefined) return given;
+  const known = fromFile.get(flags);
+  if (known !== undefined) return known;
   const text = readUserFile(flags.secretFile, "--secret-file", SECRET_HINT, MAX_SECRET_BYTES).toString("utf8");
   // Only the line ending an editor or `echo` adds is dropped: other whitespace may be part of the key.
   const secret = text.replace(/\r?\n$/, "");
   if (secret === "") throw new WhkInputError("missing-secret", `--secret-file ${flags.secretFile} is empty`, SECRET_HINT);
+  fromFile.set(flags, [secret]);
   return [secret];
 }
 

@@ -7,7 +7,7 @@ import type { VerifyOptions } from "../../../verify/verify-request.js";
 import { getProvider } from "../../../providers/index.js";
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE } from "../../exit-codes.js";
 import { readStdin } from "../../../primitives/read-input.js";
-import { flagSecrets, secretsFor, type SecretFlags } from "../../shared/secret-flags.js";
+import { secretsFor, type SecretFlags } from "../../shared/secret-flags.js";
 import { batchText, emptyBatch, verifyInto, type RenderOptions } from "./batch.js";
 
 export interface VerifyFlags extends SecretFlags {
@@ -40,13 +40,11 @@ function receivedAt(flags: VerifyFlags): string | undefined {
  * do not fail), 1 when one is, 2 when one could not be read.
  */
 export function runVerify(paths: readonly string[], flags: VerifyFlags): number {
-  // Worked out once, when a request first needs them, not once per request: --secret-file is read once
-  // (it may be a pipe), and each provider's variables and configured secret are looked up once.
-  let fromFlags: string[] | undefined;
+  // Worked out when a request first needs them, then once per provider, not once per request.
   const known = new Map<string, readonly string[]>();
   const secretsOnce = (provider: string): readonly string[] => {
     let secrets = known.get(provider);
-    if (secrets === undefined) known.set(provider, (secrets = secretsFor({ secret: (fromFlags ??= flagSecrets(flags)) }, provider)));
+    if (secrets === undefined) known.set(provider, (secrets = secretsFor(flags, provider)));
     return secrets;
   };
   const options: VerifyOptions = { secretsFor: secretsOnce };
