@@ -58,9 +58,28 @@ const sameJson = (a: unknown, b: unknown): boolean => {
   return serializeJson(b, { maxLength: expected.length }) === expected;
 };
 
-function typeMatches(expected: string, value: unknown): boolean {
-  const actual = typeOf(value);
-  return expected === actual || (expected === "number" && actual === "integer");
+type Check = (value: unknown) => boolean;
+
+/** What a JSON Schema type accepts, as one test (an integer is a number too). */
+function typeCheck(type: string): Check {
+  switch (type) {
+    case "string":
+      return (v) => typeof v === "string";
+    case "number":
+      return (v) => typeof v === "number";
+    case "integer":
+      return (v) => Number.isInteger(v);
+    case "boolean":
+      return (v) => typeof v === "boolean";
+    case "null":
+      return (v) => v === null;
+    case "array":
+      return (v) => Array.isArray(v);
+    case "object":
+      return (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    default:
+      return (v) => typeOf(v) === type;
+  }
 }
 
 /** Appends the value's problems to `out`, stopping once `out` holds `limit` of them. */
@@ -70,7 +89,7 @@ export function collectIssues(schema: JsonSchema, value: unknown, path: string, 
   };
   if (schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (!types.some((t) => typeMatches(t, value))) return add(`expected ${types.join(" or ")}, received ${typeOf(value)}`);
+    if (!types.some((t) => typeCheck(t)(value))) return add(`expected ${types.join(" or ")}, received ${typeOf(value)}`);
   }
   if (schema.const !== undefined && !sameJson(schema.const, value)) add(`expected ${JSON.stringify(schema.const)}`);
   if (schema.enum !== undefined && !schema.enum.some((option) => sameJson(option, value))) {
@@ -117,8 +136,6 @@ function regexFor(pattern: string): RegExp {
   return regex;
 }
 
-type Check = (value: unknown) => boolean;
-
 const compiled = new WeakMap<JsonSchema, Check>();
 
 /**
@@ -130,28 +147,6 @@ export function matches(schema: JsonSchema, value: unknown): boolean {
   let check = compiled.get(schema);
   if (!check) compiled.set(schema, (check = compile(schema)));
   return check(value);
-}
-
-/** `typeMatches(type, value)` as one test, for a type known in advance. */
-function typeCheck(type: string): Check {
-  switch (type) {
-    case "string":
-      return (v) => typeof v === "string";
-    case "number":
-      return (v) => typeof v === "number";
-    case "integer":
-      return (v) => Number.isInteger(v);
-    case "boolean":
-      return (v) => typeof v === "boolean";
-    case "null":
-      return (v) => v === null;
-    case "array":
-      return (v) => Array.isArray(v);
-    case "object":
-      return (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-    default:
-      return (v) => typeMatches(type, v);
-  }
 }
 
 function compile(schema: JsonSchema): Check {
