@@ -13,6 +13,9 @@ export const WITHOUT_SECRET = {
   inspects: "the page shows the verdicts whk listen recorded and re-signs with whk-test-secret",
 } as const;
 
+/** `--to` of the commands that deliver (send, scenario run): where, and the default. */
+export const TO_TARGET_HELP = "target URL, host:port, host, :port or port (default http://localhost:4400/, where whk listen listens)";
+
 /** Secret flags: the same three sources everywhere (flag, file, environment). */
 export function withSecretOptions(command: Command, withoutSecret: string, repeatable = false): Command {
   return command
@@ -27,7 +30,7 @@ export function withSecretOptions(command: Command, withoutSecret: string, repea
 /** Flags that shape the request, shared by `show` and `send` so both build the same bytes. */
 export function withRequestOptions(command: Command): Command {
   withSecretOptions(command, WITHOUT_SECRET.signs)
-    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:4400/, where whk listen listens)")
+    .option("--to <target>", TO_TARGET_HELP)
     .option("--seed <n>", "reproducible render: same ids and body timestamps for the same seed")
     .option("--set <path=value>", "set a body field (dotted path); path:=<json> for typed values (repeatable)", collect)
     .option("--data <body>", "a whole custom body: @file.json, - for stdin, or literal text (still signed)")

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { EXIT_CODES, type SetExit } from "../../exit-codes.js";
-import { WITHOUT_SECRET, collect, withSecretOptions } from "../../shared/flag-groups.js";
+import { TO_TARGET_HELP, WITHOUT_SECRET, collect, withSecretOptions } from "../../shared/flag-groups.js";
 import { addProviderFlagsOnDispatch, takesProviderFlags } from "../../shared/lazy-provider-flags.js";
 
 /** `whk scenario list|run`: flags, help and examples; each action imports its module lazily. */
@@ -48,7 +48,7 @@ ${EXIT_CODES}`,
       .argument("<scenario>", "a scenario name, see `whk scenario list`"),
     WITHOUT_SECRET.signs,
   )
-    .option("--to <target>", "target URL, host:port, host, :port or port (default http://localhost:4400/, where whk listen listens)")
+    .option("--to <target>", TO_TARGET_HELP)
     .option("--duplicate [step]", "deliver a step again (same ids and idempotency key, signed again) later in the run; without a name, one chosen by the seed")
     .option("--reorder [step]", "deliver a step before the one that precedes it, where the provider documents out-of-order delivery; without a name, one chosen by the seed")
     .option("--retries [n]", "retry a step that is not acknowledged on the provider's schedule (at most n retries); --retry works too")
