@@ -107,12 +107,15 @@ class BodyLimitReached extends Error {}
 /**
  * The whole answer did not arrive within --timeout. undici's own header and body timeouts run on a
  * coarse clock (a 100 ms limit could let a 400 ms answer through), so each delivery has its own timer.
+ * Its codes are undici's, so a timeout reads the same whichever client sent the request.
  */
-class DeadlinePassed extends Error {
-  readonly code = "UND_ERR_HEADERS_TIMEOUT";
+export class DeadlinePassed extends Error {
+  constructor(readonly code: "UND_ERR_HEADERS_TIMEOUT" | "UND_ERR_CONNECT_TIMEOUT" = "UND_ERR_HEADERS_TIMEOUT") {
+    super(code === "UND_ERR_CONNECT_TIMEOUT" ? "connect timeout" : "no answer in time");
+  }
 }
 
-function faultResult(error: unknown, url: string, timeoutMs: number, started: number): DeliveryFailure {
+export function faultResult(error: unknown, url: string, timeoutMs: number, started: number): DeliveryFailure {
   const fault = faultOf(error);
   const message = describeFault(fault, url, timeoutMs);
   return { ok: false, fault: fault.fault, message, latencyMs: performance.now() - started, ...(fault.code !== undefined ? { code: fault.code } : {}) };

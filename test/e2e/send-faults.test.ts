@@ -1,11 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acknowledgeAll, closedPort, startServer, type TestServer } from "../helpers/http-server.js";
 import { checkDelivery } from "../helpers/provider-verifiers.js";
+import { selfSignedCertificate } from "../helpers/self-signed.js";
 import { jsonLines, outputOf, runWhk, stackFrames } from "../helpers/run-whk.js";
 
 const aSecret = "e2e-faults-secret-19c4";
@@ -19,17 +16,6 @@ interface Delivery {
   reason?: string;
   error?: string;
   next?: string;
-}
-
-/** A self-signed certificate for localhost, made with openssl when it exists (the HTTPS cases skip otherwise). */
-function selfSignedCertificate(): { key: string; cert: string } | undefined {
-  const dir = mkdtempSync(join(tmpdir(), "whk-tls-"));
-  try {
-    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem")], { stdio: "ignore" });
-    return { key: readFileSync(join(dir, "key.pem"), "utf8"), cert: readFileSync(join(dir, "cert.pem"), "utf8") };
-  } catch {
-    return undefined;
-  }
 }
 
 /** One clear line on stdout, exit 1, no stack trace. */

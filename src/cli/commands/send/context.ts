@@ -1,4 +1,3 @@
-import type { Dispatcher } from "undici";
 import type { ParsedRequestFlags } from "../../shared/request-flags.js";
 import type { Provider } from "../../../providers/provider.js";
 import type { SendSettings } from "./options.js";
@@ -11,6 +10,5 @@ export interface SendContext {
   flags: ParsedRequestFlags;
   /** Each provider's signing secret (flags, WHK_SECRET, the config, else the default test secret). */
   secretOf(provider: Provider): string | undefined;
-  dispatcher: Dispatcher;
   saver?: RequestSaver;
 }

@@ -1,4 +1,4 @@
-import { deliver } from "../../../deliver/deliver.js";
+import { createLoadClient } from "../../../deliver/load-client.js";
 import { judgeDelivery } from "../../../deliver/expectation.js";
 import { prepareFixtureRequest } from "../../../fixtures/prepare-fixture-request.js";
 import { runLoad, type LoadDelivery, type LoadProgress } from "../../../deliver/load-run.js";
@@ -58,6 +58,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
   const progressLine = await startProgress(load.count, progress);
   // Ctrl-C: no new request, those in flight answered, then the summary of what was sent (a second
   // Ctrl-C quits at once; every request sent is saved already).
+  const client = createLoadClient({ connections: load.concurrency, timeoutMs: settings.timeoutMs, insecure: settings.insecure });
   const interrupt = new AbortController();
   const stop = (): void => {
     interrupt.abort();
@@ -77,7 +78,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
         context.saver?.add(request, now);
         return request;
       },
-      deliver: (request) => deliver(request, { dispatcher: context.dispatcher, timeoutMs: settings.timeoutMs }),
+      deliver: (request) => client.deliver(request),
       judge: (index, result) => judgeDelivery(result, laneOf(index).expectation),
       onDelivery(delivery) {
         if (!delivery.verdict.ok && !firstFailure) firstFailure = report(delivery);
@@ -89,6 +90,7 @@ export async function sendLoad(context: SendContext, load: { count: number; conc
   } finally {
     process.removeListener("SIGINT", stop);
     progressLine?.stop();
+    await client.close();
   }
   const summaryContext = { url: [...new Set(lanes.map((lane) => lane.options.url))].join(", "), fixtures: lanes.map((lane) => lane.fixture.id), concurrency: Math.min(load.concurrency, load.count), count: load.count };
   if (settings.json) {

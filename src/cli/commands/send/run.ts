@@ -1,3 +1,4 @@
+import type { Dispatcher } from "undici";
 import { createDispatcher } from "../../../deliver/deliver.js";
 import { prepareFixtureRequest } from "../../../fixtures/prepare-fixture-request.js";
 import { getProvider } from "../../../providers/index.js";
@@ -26,16 +27,19 @@ export async function runSend(ids: readonly string[], flags: SendFlags): Promise
       if (!secrets.has(provider.name)) secrets.set(provider.name, signingSecret(flags, provider));
       return secrets.get(provider.name);
     },
-    dispatcher: await createDispatcher({ timeoutMs: settings.timeoutMs, insecure: settings.insecure, ...(settings.load ? { connections: settings.load.concurrency } : {}) }),
     ...(settings.save ? { saver: createRequestSaver(settings.save) } : {}),
   };
   try {
     if (settings.load) return await sendLoad(context, settings.load);
-    const ok = await sendEach(context, settings.replay ? replayDeliveries(context, settings.replay) : fixtureDeliveries(context));
-    return ok ? EXIT_OK : EXIT_CHECK_FAILED;
+    const dispatcher = await createDispatcher({ timeoutMs: settings.timeoutMs, insecure: settings.insecure });
+    try {
+      const ok = await sendEach(context, dispatcher, settings.replay ? replayDeliveries(context, settings.replay) : fixtureDeliveries(context));
+      return ok ? EXIT_OK : EXIT_CHECK_FAILED;
+    } finally {
+      await dispatcher.destroy();
+    }
   } finally {
     context.saver?.finish();
-    await context.dispatcher.destroy();
   }
 }
 
@@ -51,9 +55,9 @@ function fixtureDeliveries(context: SendContext): Outgoing[] {
 }
 
 /** One request after another, each with its retries, every attempt reported as it happens. */
-async function sendEach(context: SendContext, outgoing: readonly Outgoing[]): Promise<boolean> {
+async function sendEach(context: SendContext, dispatcher: Dispatcher, outgoing: readonly Outgoing[]): Promise<boolean> {
   const { settings } = context;
-  const run: DeliveryRun = { settings, dispatcher: context.dispatcher, noted: new Set(), ...(context.saver ? { saver: context.saver } : {}) };
+  const run: DeliveryRun = { settings, dispatcher, noted: new Set(), ...(context.saver ? { saver: context.saver } : {}) };
   let allOk = true;
   for (const request of outgoing) {
     const attempts = await deliverOutgoing(run, request, (report) => process.stdout.write(settings.json ? jsonLine(deliveryJson(report)) : formatDeliveryHuman(report)));
