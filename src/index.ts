@@ -30,6 +30,7 @@ export { deliverWithRetries } from "./deliver/deliver-with-retries.js";
 export type { DeliveryResult, DeliveryAnswer, DeliveryFailure, DeliveryFault, DeliverOptions, DispatcherOptions } from "./deliver/deliver.js";
 export type { Attempt, RetryPlan, RetryWait } from "./deliver/deliver-with-retries.js";
 export { runLoad, type LoadPlan, type LoadSummary, type LoadDelivery, type LoadProgress } from "./deliver/load-run.js";
+export { createLoadClient, type LoadClient, type LoadClientOptions } from "./deliver/load-client.js";
 export { latencyStats, type LatencyStats } from "./deliver/latency-stats.js";
 export {
   acknowledgementExpectation,
