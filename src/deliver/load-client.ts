@@ -10,7 +10,7 @@ import type { WebhookRequest } from "../primitives/webhook-request.js";
 
 /**
  * The client of `whk send --count`: keep-alive HTTP/1.1 connections, one request at a time on each,
- * every request written in one piece. undici costs about twice as much per request, which capped a
+ * every request written in one piece, a round's requests together. undici costs about twice as much per request, which capped a
  * load run at half of what autocannon gets from the same receiver; single deliveries, retries and
  * probes keep undici.
  *
@@ -74,6 +74,30 @@ class Delivery {
   }
 }
 
+/**
+ * The requests made while the event loop handles one round of answers, written together once the round
+ * is done (`setImmediate`), rather than each as its answer is read: the receiver then wakes once for the
+ * lot instead of once per request. On a loaded two-core machine that measured about 10% more requests
+ * per second; each request waits for at most the rest of the round.
+ */
+class WriteRound {
+  private readonly sockets: Socket[] = [];
+  private readonly pieces: Buffer[] = [];
+
+  add(socket: Socket, bytes: Buffer): void {
+    if (this.sockets.push(socket) === 1) setImmediate(this.flush);
+    this.pieces.push(bytes);
+  }
+
+  private readonly flush = (): void => {
+    const { sockets, pieces } = this;
+    // A connection closed in the meantime has already failed its delivery.
+    for (let i = 0; i < sockets.length; i++) if (!(sockets[i] as Socket).destroyed) (sockets[i] as Socket).write(pieces[i] as Buffer);
+    sockets.length = 0;
+    pieces.length = 0;
+  };
+}
+
 /** One keep-alive connection, carrying one delivery at a time. */
 class Connection {
   private readonly reader: AnswerReader;
@@ -99,7 +123,7 @@ class Connection {
     this.delivery = delivery;
     delivery.connection = this;
     this.reader.expect();
-    this.socket.write(delivery.bytes);
+    this.pool.writes.add(this.socket, delivery.bytes);
   }
 
   /** The delivery ran out of time: this connection is mid-request and cannot be reused. */
@@ -161,6 +185,7 @@ class OriginPool {
   constructor(
     origin: URL,
     private readonly options: Required<LoadClientOptions>,
+    readonly writes: WriteRound,
   ) {
     this.tls = origin.protocol === "https:";
     this.host = origin.host;
@@ -232,6 +257,7 @@ export function createLoadClient(options: LoadClientOptions): LoadClient {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_ANSWER_BYTES,
   };
   const pools = new Map<string, OriginPool>();
+  const writes = new WriteRound();
   let undici: Promise<Dispatcher> | undefined;
 
   const poolFor = (origin: string): OriginPool | undefined => {
@@ -244,7 +270,7 @@ export function createLoadClient(options: LoadClientOptions): LoadClient {
       return undefined;
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
-    pool = new OriginPool(url, settings);
+    pool = new OriginPool(url, settings, writes);
     pools.set(origin, pool);
     return pool;
   };
