@@ -81,20 +81,16 @@ class Delivery {
  * per second; each request waits for at most the rest of the round.
  */
 class WriteRound {
-  private readonly sockets: Socket[] = [];
-  private readonly pieces: Buffer[] = [];
+  private readonly waiting: Connection[] = [];
 
-  add(socket: Socket, bytes: Buffer): void {
-    if (this.sockets.push(socket) === 1) setImmediate(this.flush);
-    this.pieces.push(bytes);
+  add(connection: Connection): void {
+    if (this.waiting.push(connection) === 1) setImmediate(this.flush);
   }
 
   private readonly flush = (): void => {
-    const { sockets, pieces } = this;
-    // A connection closed in the meantime has already failed its delivery.
-    for (let i = 0; i < sockets.length; i++) if (!(sockets[i] as Socket).destroyed) (sockets[i] as Socket).write(pieces[i] as Buffer);
-    sockets.length = 0;
-    pieces.length = 0;
+    const { waiting } = this;
+    for (let i = 0; i < waiting.length; i++) (waiting[i] as Connection).write();
+    waiting.length = 0;
   };
 }
 
@@ -115,15 +111,34 @@ class Connection {
     socket.on(tls ? "secureConnect" : "connect", () => (this.connected = true));
     socket.on("data", (chunk: Buffer) => this.received(chunk));
     socket.on("error", (error) => (this.error = error));
+    // The receiver closed its side: no new delivery may be given to this connection.
+    socket.on("end", () => this.pool.lost(this));
     socket.on("close", () => this.closed());
   }
 
-  /** Writes the delivery's bytes (a socket still connecting sends them once it is connected). */
+  /** Takes the delivery; its bytes go out with the round's (a socket still connecting sends them once connected). */
   carry(delivery: Delivery): void {
     this.delivery = delivery;
     delivery.connection = this;
     this.reader.expect();
-    this.pool.writes.add(this.socket, delivery.bytes);
+    this.pool.writes.add(this);
+  }
+
+  /**
+   * Writes the delivery's bytes. A connection the receiver closed since it was picked (it sent its FIN
+   * after the last answer) has sent nothing of them, so the delivery goes out on another one.
+   */
+  write(): void {
+    const delivery = this.delivery;
+    if (!delivery) return;
+    if (this.socket.writable) {
+      this.socket.write(delivery.bytes);
+      return;
+    }
+    this.delivery = undefined;
+    delivery.connection = undefined;
+    this.pool.lost(this);
+    this.pool.send(delivery);
   }
 
   /** The delivery ran out of time: this connection is mid-request and cannot be reused. */
@@ -202,6 +217,7 @@ class OriginPool {
 
   /** An answer came and the connection may carry another. */
   release(connection: Connection): void {
+    if (!this.open.has(connection)) return void connection.socket.destroy();
     const next = this.queue.shift();
     if (next) connection.carry(next);
     else this.idle.push(connection);
@@ -209,9 +225,9 @@ class OriginPool {
 
   /** A connection closed: forget it, and open another for whoever is waiting. */
   lost(connection: Connection): void {
-    this.open.delete(connection);
     const at = this.idle.indexOf(connection);
     if (at >= 0) this.idle.splice(at, 1);
+    if (!this.open.delete(connection)) return;
     const next = this.queue.shift();
     if (next) this.connect().carry(next);
   }

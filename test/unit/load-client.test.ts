@@ -185,6 +185,27 @@ describe("createLoadClient: what undici would send and read, at load-test speed"
     }
   });
 
+  it("never reuses a connection the receiver closed after answering, without saying so", async () => {
+    // It answers as if the connection stayed open, then closes it a moment later.
+    const quitter = createNetServer((socket) =>
+      socket.once("data", () => {
+        socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        setTimeout(() => socket.end(), 10);
+      }),
+    );
+    const client = createLoadClient({ connections: 1 });
+    try {
+      const url = `http://127.0.0.1:${await listen(quitter)}/`;
+      for (let i = 0; i < 5; i++) {
+        expect(await client.deliver(aRequest(url)), `delivery ${i}`).toMatchObject({ ok: true, status: 200, body: "ok" });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await client.close();
+      quitter.close();
+    }
+  });
+
   describe("faults, as deliver() reports them", () => {
     it("refused", async () => {
       const port = await closedPort();
