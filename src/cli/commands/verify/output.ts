@@ -83,7 +83,10 @@ function mark(result: VerifyResult): string {
 export function verifyHumanLines(source: string, result: VerifyResult, verbose: boolean, options: VerifyOutputOptions): string {
   const reason = paint(result.ok && result.reason === "valid-signature" ? colors.green : result.ok ? colors.yellow : colors.red, result.reason);
   // A capture's source name, detail and evidence quote what its sender chose: written out, never obeyed.
-  const lines = [`${mark(result)} ${terminalSafe(source)}  ${result.provider ?? "unknown"}  ${reason}: ${terminalSafe(result.detail)}`];
+  const first = `${mark(result)} ${terminalSafe(source)}  ${result.provider ?? "unknown"}  ${reason}: ${terminalSafe(result.detail)}`;
+  // The usual line of a batch: a request that verified, with nothing more to say.
+  if (result.ok && !verbose && result.warnings.length === 0 && result.preimage === undefined && result.explain === undefined && result.timestampJudgedAgainst !== "now") return `${first}\n`;
+  const lines = [first];
   if (result.detectedBy !== undefined && (verbose || !result.ok)) lines.push(paint(colors.dim, `    detected: ${result.detectedBy}`));
   const hint = hintFor(result, false);
   if (hint !== undefined) lines.push(paint(colors.dim, `    hint: ${hint}`));
