@@ -1,5 +1,6 @@
 import { requestItemsIn, type ReadOptions } from "../../../inputs/read-requests.js";
 import { isUnreadable, type InputFormat, type UnreadableRequest } from "../../../inputs/sourced-request.js";
+import { TextBytes } from "../../../primitives/text-bytes.js";
 import { verifyRequest, type VerifyOptions, type VerifyResult } from "../../../verify/verify-request.js";
 import { count, skippedHumanLines, summaryLine, unreadableHumanLines, unreadableJsonLine, verifyHumanLines, verifyJsonLine, type VerifyTally } from "./output.js";
 
@@ -14,7 +15,7 @@ export interface RenderOptions {
 
 /** What verifying some inputs produced: rendered lines (kept, not the requests), and the tally. */
 export interface Batch {
-  chunks: string[];
+  lines: TextBytes;
   counts: VerifyTally;
   total: number;
   /** The first request that could not be read: when nothing else could be either, it is the error. */
@@ -23,7 +24,7 @@ export interface Batch {
   last?: { source: string; result: VerifyResult };
 }
 
-export const emptyBatch = (): Batch => ({ chunks: [], counts: { valid: 0, invalid: 0, unsigned: 0, skipped: 0, unreadable: 0 }, total: 0 });
+export const emptyBatch = (): Batch => ({ lines: new TextBytes(), counts: { valid: 0, invalid: 0, unsigned: 0, skipped: 0, unreadable: 0 }, total: 0 });
 
 /** Recordings of traffic (a browser's HAR, a proxy's raw dump) hold other requests than webhooks. */
 const TRAFFIC: readonly InputFormat[] = ["har", "raw-http"];
@@ -40,7 +41,7 @@ export function verifyInto(batch: Batch, inputs: readonly string[], options: Ver
       if (isUnreadable(item)) {
         batch.counts.unreadable++;
         batch.firstUnreadable ??= item;
-        batch.chunks.push(render.json ? unreadableJsonLine(item) : unreadableHumanLines(item));
+        batch.lines.append(render.json ? unreadableJsonLine(item) : unreadableHumanLines(item));
         continue;
       }
       const { source, request, format } = item;
@@ -48,8 +49,8 @@ export function verifyInto(batch: Batch, inputs: readonly string[], options: Ver
       const skipped = !render.strict && result.reason === "unknown-provider" && TRAFFIC.includes(format);
       count(batch.counts, result, skipped);
       if (!render.failuresOnly || (result.verdict === "invalid" && !skipped)) {
-        if (render.json) batch.chunks.push(verifyJsonLine(source, result, skipped));
-        else batch.chunks.push(skipped ? skippedHumanLines(source, `${request.method} ${request.url}`, result) : verifyHumanLines(source, result, false, render));
+        if (render.json) batch.lines.append(verifyJsonLine(source, result, skipped));
+        else batch.lines.append(skipped ? skippedHumanLines(source, `${request.method} ${request.url}`, result) : verifyHumanLines(source, result, false, render));
       }
       batch.last = { source, result };
     }
@@ -57,10 +58,11 @@ export function verifyInto(batch: Batch, inputs: readonly string[], options: Ver
 }
 
 /** The whole output: NDJSON as is; human lines plus a summary, or one request in its verbose form. */
-export function batchText(batch: Batch, render: RenderOptions): string {
-  if (render.json) return batch.chunks.join("");
+export function batchText(batch: Batch, render: RenderOptions): string | Buffer {
+  if (render.json) return batch.lines.bytes();
   const { counts } = batch;
   const one = batch.total === 1 && counts.unreadable === 0 && counts.skipped === 0 && batch.last;
-  if (one && (!render.failuresOnly || batch.chunks.length > 0)) return verifyHumanLines(one.source, one.result, true, render);
-  return batch.chunks.join("") + summaryLine(batch.counts, batch.total);
+  if (one && (!render.failuresOnly || batch.lines.length > 0)) return verifyHumanLines(one.source, one.result, true, render);
+  batch.lines.append(summaryLine(batch.counts, batch.total));
+  return batch.lines.bytes();
 }
