@@ -30,11 +30,11 @@ export interface JournalCapture {
 /** A request in the journal, until it is settled. */
 export interface JournalTicket {
   /**
-   * Appends the request's capture (its file's name and text): from then on the next listener writes
-   * that very file if this one cannot. Resolves once written, with the other captures of the same turn
-   * of the event loop in one write; rejects when it cannot be written.
+   * Appends the request's capture (its file's name and bytes, UTF-8 JSON): from then on the next
+   * listener writes that very file if this one cannot. Resolves once written, with the other captures
+   * of the same turn of the event loop in one write; rejects when it cannot be written.
    */
-  commit(name: string, text: string): Promise<void>;
+  commit(name: string, bytes: Buffer): Promise<void>;
   /** Its capture file is written (or it was answered without one): the journal may forget it. */
   settle(): void;
 }
@@ -146,8 +146,7 @@ export function openCaptureJournal(dir: string): CaptureJournal {
     const held = [first];
     let settled = false;
     return {
-      commit(name, text) {
-        const bytes = Buffer.from(text);
+      commit(name, bytes) {
         const head = Buffer.from(`${JSON.stringify({ capture: name, bytes: bytes.length })}\n`);
         return new Promise((resolve, reject) => {
           enqueue({

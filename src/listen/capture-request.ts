@@ -31,6 +31,11 @@ export interface CaptureSettings {
   authority: string;
 }
 
+/** A request answered: what is left is its capture file, still being written (it never rejects). */
+export interface Answered {
+  filed: Promise<void>;
+}
+
 export interface CaptureContext {
   settings: CaptureSettings;
   seq: number;
@@ -45,18 +50,21 @@ export interface CaptureContext {
  * arrived, and only then inspect it (detect, verify) and relay it (forward mode); append its capture
  * (the record its file will hold) to the journal, answer, and write its capture file behind the
  * answer. What cannot be stored is answered 503, never acknowledged; a fault while inspecting leaves
- * the request stored, and answered 500. Resolves once the capture file is written (or said not to be).
+ * the request stored, and answered 500. Resolves once the request is answered, with its capture file
+ * still to be written (undefined for a request answered without one); the request, its body and its
+ * response are let go then, not kept until the file is written.
  */
-export async function captureRequest(req: IncomingMessage, res: ServerResponse, context: CaptureContext): Promise<void> {
+export async function captureRequest(req: IncomingMessage, res: ServerResponse, context: CaptureContext): Promise<Answered | undefined> {
   const { settings, seq, receivedAt, stats } = context;
   const method = req.method ?? "GET";
   const url = requestUrl(req, settings.authority);
   const head = method === "HEAD";
-  const fail = async (kind: ErrorKind, size: number, answer: Answer | null, detail: string): Promise<void> => {
+  const fail = async (kind: ErrorKind, size: number, answer: Answer | null, detail: string): Promise<undefined> => {
     stats.errors++;
     if (answer) await sendAnswer(res, answer, { closeConnection: true, head });
     else res.destroy();
     context.emit({ type: "error", seq, kind, method, url, receivedAt, size, answered: answer?.status ?? null, detail });
+    return undefined;
   };
   if (context.closing) {
     req.resume();
@@ -105,29 +113,37 @@ export async function captureRequest(req: IncomingMessage, res: ServerResponse, 
   record.answered = answer.status;
   // The capture is stored once the journal holds it: answered then, its file written behind the answer.
   const name = captureFileName(receivedAt, seq, record.detectedProvider);
-  const text = captureFileText(record);
+  // Encoded once, for the journal and the file: bytes live outside the JavaScript heap, so the captures
+  // waiting for their files cost the garbage collector nothing.
+  const bytes = Buffer.from(captureFileText(record));
   try {
-    await journaled.commit(name, text);
+    await journaled.commit(name, bytes);
   } catch (error) {
     journaled.settle();
     return storeFailed(error);
   }
-  const written = settings.writer.write(name, text);
+  const written = settings.writer.write(name, bytes);
   // Its failure is said once the request is answered (below), never as an unhandled rejection meanwhile.
-  written.catch(() => undefined);
+  written.catch(ignoreRejection);
   await settings.writer.whenRoom();
   await sendAnswer(res, answer, { head });
   count(stats, record);
   context.emit({ type: "request", seq, record, file: join(settings.writer.dir, name), answered: answer.status, size: read.body.length });
   // Answered, and in the journal until its file is written: a file that cannot be written stays there for the next listener.
   const unwritten: ErrorEvent = { type: "error", seq, kind: "capture-failed", method, url, receivedAt, size: read.body.length, answered: answer.status, detail: "" };
-  return settleWhenWritten(written, journaled, unwritten, stats, context.emit, settings.writer.dir);
+  return { filed: settleWhenWritten(written, journaled, unwritten, stats, context.emit, settings.writer.dir) };
 
-  function storeFailed(error: unknown): Promise<void> {
+  function storeFailed(error: unknown): Promise<undefined> {
     const why = describeFsError(error);
     return fail("capture-failed", read.ok ? read.body.length : 0, jsonAnswer(503, { error: "capture-failed", detail: `the request could not be stored (${why})` }), `cannot write to ${settings.writer.dir} (${why}): answered 503`);
   }
 }
+
+/**
+ * A module-level function, not an arrow inside captureRequest: a closure made there would hold that
+ * call's whole scope (the request, its body, the response) for as long as the file takes to write.
+ */
+const ignoreRejection = (): undefined => undefined;
 
 /**
  * Waits for a capture file written behind its answer, holding only what it needs (not the request or

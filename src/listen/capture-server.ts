@@ -3,7 +3,7 @@ import { WhkInputError } from "../primitives/errors.js";
 import { DEFAULT_PORT } from "../primitives/target-url.js";
 import { DEFAULT_TOLERANCE_MS } from "../verify/verify-request.js";
 import type { CaptureEvent, CaptureStats } from "./capture-record.js";
-import { captureRequest, type CaptureContext, type CaptureSettings } from "./capture-request.js";
+import { captureRequest, type Answered, type CaptureContext, type CaptureSettings } from "./capture-request.js";
 import { createCaptureWriter, DEFAULT_CAPTURE_DIR } from "./capture-writer.js";
 import { openCaptureDir, type CaptureDir } from "./capture-dir.js";
 import { rejectedRequest } from "./rejected-request.js";
@@ -12,6 +12,9 @@ import { reachesListener, resolveForwardTarget } from "./forward-loop.js";
 export const DEFAULT_LISTEN_HOST = "127.0.0.1";
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Once a request is answered, all that is waited for is its capture file. */
+const filedOf = (answered: Answered | undefined): Promise<void> | undefined => answered?.filed;
 
 export interface CaptureServerOptions {
   /** Default DEFAULT_PORT (4400); 0 picks a free port. */
@@ -119,16 +122,22 @@ export async function startCaptureServer(options: CaptureServerOptions = {}): Pr
     toleranceMs: options.toleranceMs ?? DEFAULT_TOLERANCE_MS,
     authority,
   };
+  // Outside the request handler: a closure made there would hold the request and its response until
+  // the capture file is written, long after the answer (thousands of them, under load).
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
   server.on("request", (req, res) => {
     stats.received++;
     const context: CaptureContext = { settings, seq: ++seq, receivedAt: clock().toISOString(), closing, stats, emit };
-    const work = captureRequest(req, res, context).catch((error: unknown) => {
+    const answered = captureRequest(req, res, context).catch((error: unknown) => {
       stats.errors++;
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json", Connection: "close" }).end('{"error":"internal-error"}');
       emit({ type: "error", seq: context.seq, kind: "internal-error", method: req.method ?? "GET", url: req.url ?? "/", receivedAt: context.receivedAt, size: 0, answered: 500, detail: error instanceof Error ? error.message : String(error) });
+      return undefined;
     });
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    track(answered.then(filedOf));
   });
   let closed: Promise<CaptureStats> | undefined;
   return {

@@ -11,15 +11,15 @@ export function captureFileName(receivedAt: string, seq: number, provider: strin
 export interface CaptureWriter {
   /** Absolute path of the capture directory. */
   readonly dir: string;
-  /** Writes one capture file atomically; resolves with its path once it is on disk, rejects when it cannot be stored. */
-  write(name: string, text: string): Promise<string>;
+  /** Writes one capture file (its bytes) atomically; resolves with its path once it is on disk, rejects when it cannot be stored. */
+  write(name: string, bytes: Buffer): Promise<string>;
   /** Resolves once the captures waiting to be written are back under the limit; undefined when they are. */
   whenRoom(): Promise<void> | undefined;
   /** Stops the writing thread (after every write asked for has been made). */
   close(): Promise<void>;
 }
 
-/** Capture text waiting for the writing thread past which answers wait for it: memory stays bounded when a disk is slower than the senders. */
+/** Capture bytes waiting for the writing thread past which answers wait for them: memory stays bounded when a disk is slower than the senders. */
 const BACKLOG_BYTES = 64 * 1024 * 1024;
 
 type Outcome = { path: string } | { code: string | undefined; message: string };
@@ -47,16 +47,16 @@ try {
 } catch {
   // Another system, or not allowed: the same priority as the listener then.
 }
-function write(dir, name, text) {
+function write(dir, name, bytes) {
   const path = join(dir, name);
   const temp = join(dir, "." + name + "." + process.pid + ".tmp");
   try {
-    writeFileSync(temp, text, { flag: "wx" });
+    writeFileSync(temp, bytes, { flag: "wx" });
   } catch (error) {
     // The directory was removed while listening: create it again, once (its parent must still be there).
     if (error.code !== "ENOENT") throw error;
     mkdirSync(dir);
-    writeFileSync(temp, text, { flag: "wx" });
+    writeFileSync(temp, bytes, { flag: "wx" });
   }
   try {
     renameSync(temp, path);
@@ -66,10 +66,14 @@ function write(dir, name, text) {
   }
   return path;
 }
-parentPort.on("message", ({ dir, batch }) => {
-  parentPort.postMessage(batch.map(({ name, text }) => {
+// A batch: the files' names, and their bytes one after another in one buffer (ends[i] is where file i ends).
+parentPort.on("message", ({ dir, names, ends, buffer }) => {
+  let start = 0;
+  parentPort.postMessage(names.map((name, i) => {
+    const bytes = Buffer.from(buffer, start, ends[i] - start);
+    start = ends[i];
     try {
-      return { path: write(dir, name, text) };
+      return { path: write(dir, name, bytes) };
     } catch (error) {
       return { code: error.code, message: error.message };
     }
@@ -87,7 +91,7 @@ parentPort.on("message", ({ dir, batch }) => {
 export function createCaptureWriter(dir: string): CaptureWriter {
   const thread = new Worker(WRITER_THREAD, { eval: true });
   thread.unref();
-  let queued: { name: string; text: string }[] = [];
+  let queued: { name: string; bytes: Buffer }[] = [];
   let queuedWaiting: Waiting[] = [];
   let queuedBytes = 0;
   let inFlight: { waiting: Waiting[]; bytes: number } | undefined;
@@ -114,7 +118,15 @@ export function createCaptureWriter(dir: string): CaptureWriter {
       return;
     }
     inFlight = { waiting, bytes };
-    thread.postMessage({ dir, batch });
+    // One buffer of their own for the batch, handed over to the thread rather than copied.
+    const joined = Buffer.allocUnsafeSlow(bytes);
+    const ends: number[] = [];
+    let at = 0;
+    for (const capture of batch) {
+      at += capture.bytes.copy(joined, at);
+      ends.push(at);
+    }
+    thread.postMessage({ dir, names: batch.map((capture) => capture.name), ends, buffer: joined.buffer }, [joined.buffer]);
   };
   thread.on("message", (outcomes: Outcome[]) => {
     const waiting = inFlight?.waiting ?? [];
@@ -139,11 +151,11 @@ export function createCaptureWriter(dir: string): CaptureWriter {
   thread.on("exit", () => fail(new Error("the capture writer stopped")));
   return {
     dir,
-    write(name, text) {
+    write(name, bytes) {
       return new Promise((resolve, reject) => {
         queuedWaiting.push({ resolve, reject });
-        queuedBytes += text.length;
-        if (queued.push({ name, text }) === 1) setImmediate(send);
+        queuedBytes += bytes.length;
+        if (queued.push({ name, bytes }) === 1) setImmediate(send);
       });
     },
     whenRoom() {

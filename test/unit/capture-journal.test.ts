@@ -63,7 +63,7 @@ describe("the listener's journal", () => {
     const journal = openCaptureJournal(dir);
     const finished = await journal.append(7, aRequest(Buffer.from('{"paid":true}')));
     const record = { method: "POST", url: "http://127.0.0.1:4400/cb", headers: {}, body: '{"paid":true}', receivedAt: "2025-05-15T05:34:31.123Z", detectedProvider: "fazz", answered: 200 };
-    await finished.commit("20250515T053431123Z-000007-fazz.json", captureFileText(record));
+    await finished.commit("20250515T053431123Z-000007-fazz.json", Buffer.from(captureFileText(record)));
     await journal.append(8, aRequest(Buffer.from("not inspected yet")));
     // No close: the listener died here, its two requests answered (7) and in flight (8).
 
