@@ -115,6 +115,11 @@ export class DeadlinePassed extends Error {
   }
 }
 
+/** An answer as a result: the body kept (UTF-8 text), how much of it arrived, and the latency since `started`. */
+export function answerResult(status: number, headers: Headers, body: Buffer, bodyBytes: number, truncated: boolean, started: number): DeliveryAnswer {
+  return { ok: true, status, headers, body: body.length === 0 ? "" : body.toString("utf8"), bodyBytes, bodyTruncated: truncated, latencyMs: performance.now() - started };
+}
+
 export function faultResult(error: unknown, url: string, timeoutMs: number, started: number): DeliveryFailure {
   const fault = faultOf(error);
   const message = describeFault(fault, url, timeoutMs);
@@ -177,8 +182,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
 
   private answer(truncated: boolean): DeliveryAnswer {
     const { chunks } = this;
-    const body = chunks.length === 0 ? "" : (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString("utf8");
-    return { ok: true, status: this.status, headers: this.headers, body, bodyBytes: this.total, bodyTruncated: truncated, latencyMs: performance.now() - this.started };
+    return answerResult(this.status, this.headers, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks), this.total, truncated, this.started);
   }
 }
 

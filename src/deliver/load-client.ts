@@ -2,7 +2,7 @@ import { connect as netConnect, isIP, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import type { Dispatcher } from "undici";
 import { AnswerReader, type ReadAnswer } from "./answer-reader.js";
-import { createDispatcher, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT_MS, DeadlinePassed, deliver, faultResult, type DeliveryResult } from "./deliver.js";
+import { answerResult, createDispatcher, DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT_MS, DeadlinePassed, deliver, faultResult, type DeliveryResult } from "./deliver.js";
 import { HEADER_NAME } from "../primitives/header-text.js";
 import { localhostLookup } from "../primitives/localhost-lookup.js";
 import { splitUrl } from "../primitives/url-parts.js";
@@ -10,9 +10,9 @@ import type { WebhookRequest } from "../primitives/webhook-request.js";
 
 /**
  * The client of `whk send --count`: keep-alive HTTP/1.1 connections, one request at a time on each,
- * every request written in one piece, a round's requests together. undici costs about twice as much per request, which capped a
- * load run at half of what autocannon gets from the same receiver; single deliveries, retries and
- * probes keep undici.
+ * every request written in one piece, a round's requests together. Through undici's dispatch a request
+ * took about a third longer, and a load run reached three quarters of autocannon's rate as whole
+ * processes (README, Performance); single deliveries, retries and probes keep undici.
  *
  * It sends what undici would, byte for byte: the request line, `host`, `connection: keep-alive`, the
  * request's headers as written, `content-length`, the body. A request whose headers undici treats as
@@ -64,8 +64,7 @@ class Delivery {
 
   answered(answer: ReadAnswer): void {
     clearTimeout(this.timer);
-    const body = answer.body.length === 0 ? "" : answer.body.toString("utf8");
-    this.settle({ ok: true, status: answer.status, headers: answer.headers, body, bodyBytes: answer.bodyBytes, bodyTruncated: answer.truncated, latencyMs: performance.now() - this.started });
+    this.settle(answerResult(answer.status, answer.headers, answer.body, answer.bodyBytes, answer.truncated, this.started));
   }
 
   failed(error: unknown): void {

@@ -84,11 +84,11 @@ export function verifyHumanLines(source: string, result: VerifyResult, verbose: 
   const reason = paint(result.ok && result.reason === "valid-signature" ? colors.green : result.ok ? colors.yellow : colors.red, result.reason);
   // A capture's source name, detail and evidence quote what its sender chose: written out, never obeyed.
   const first = `${mark(result)} ${terminalSafe(source)}  ${result.provider ?? "unknown"}  ${reason}: ${terminalSafe(result.detail)}`;
+  const hint = hintFor(result, false);
   // The usual line of a batch: a request that verified, with nothing more to say.
-  if (result.ok && !verbose && result.warnings.length === 0 && result.preimage === undefined && result.explain === undefined && result.timestampJudgedAgainst !== "now") return `${first}\n`;
+  if (result.ok && !verbose && hint === undefined && result.warnings.length === 0 && result.preimage === undefined && result.explain === undefined) return `${first}\n`;
   const lines = [first];
   if (result.detectedBy !== undefined && (verbose || !result.ok)) lines.push(paint(colors.dim, `    detected: ${result.detectedBy}`));
-  const hint = hintFor(result, false);
   if (hint !== undefined) lines.push(paint(colors.dim, `    hint: ${hint}`));
   else if (verbose && result.timestampJudgedAgainst === "now") lines.push(paint(colors.dim, "    note: no receipt time in this capture, so the signed timestamp was judged against now (--at sets another instant)"));
   const explain = result.explain;
