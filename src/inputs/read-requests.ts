@@ -2,13 +2,20 @@ import { readdirSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { WhkInputError } from "../primitives/errors.js";
 import { fileError } from "../primitives/file-error.js";
-import { readStdin, readUserFile } from "../primitives/read-input.js";
+import { readListedFile, readStdin, readUserFile } from "../primitives/read-input.js";
 import { parseRequestItems, parseRequests } from "./parse-requests.js";
 import { readOrUnreadable, type SourcedItem, type SourcedRequest } from "./sourced-request.js";
 
 export interface ReadOptions {
   /** How `-` is read; default all of file descriptor 0 (a terminal is refused rather than waited on). */
   readStdin?: () => Buffer;
+}
+
+/** One input: a path as given ("-" for standard input), or a file of a directory the path named. */
+export interface InputFile {
+  path: string;
+  /** The directory's listing named it as a regular file (or a link to one). */
+  listed: boolean;
 }
 
 /**
@@ -32,26 +39,34 @@ export function* eachRequest(paths: readonly string[], options: ReadOptions = {}
  * What the paths name, in order: files as given, each directory's files (sorted by name, not
  * recursive, dotfiles skipped), and "-" for standard input. Checks every path exists before any is read.
  */
-export function inputFiles(paths: readonly string[]): string[] {
+export function inputFiles(paths: readonly string[]): InputFile[] {
   if (paths.length === 0) throw new WhkInputError("no-input", "no request file was given", "name a request file, a directory, or - for standard input");
-  const inputs: string[] = [];
+  const inputs: InputFile[] = [];
   for (const path of paths) {
     const stats = path === "-" ? undefined : statSync(path, { throwIfNoEntry: false });
     if (path !== "-" && stats === undefined) throw fileError(path, { code: "ENOENT" });
     if (stats === undefined || !stats.isDirectory()) {
-      inputs.push(path);
+      inputs.push({ path, listed: false });
       continue;
     }
     const files = filesIn(path);
     if (files.length === 0) throw new WhkInputError("empty-directory", `directory ${path} has no files`, "point at a directory of captured requests");
-    for (const file of files) inputs.push(file);
+    for (const file of files) inputs.push({ path: file, listed: true });
   }
   return inputs;
 }
 
+/** An input's bytes: standard input, a listed file, or a path as given (which may be a pipe or a device). */
+function bytesOf(input: InputFile, options: ReadOptions): Buffer {
+  if (input.path === "-") return (options.readStdin ?? (() => readStdin("reading")))();
+  return input.listed ? readListedFile(input.path) : readUserFile(input.path);
+}
+
+const sourceOf = (input: InputFile): string => (input.path === "-" ? "stdin" : input.path);
+
 /** The requests in one input file (or "-", standard input). */
-export function requestsIn(input: string, options: ReadOptions = {}): SourcedRequest[] {
-  return input === "-" ? parseRequests((options.readStdin ?? (() => readStdin("reading")))(), "stdin") : parseRequests(readUserFile(input), input);
+export function requestsIn(input: InputFile, options: ReadOptions = {}): SourcedRequest[] {
+  return parseRequests(bytesOf(input, options), sourceOf(input));
 }
 
 /**
@@ -59,9 +74,9 @@ export function requestsIn(input: string, options: ReadOptions = {}): SourcedReq
  * are still read; an input that cannot be read at all is one unreadable item. For a batch that judges
  * every request it can (whk verify), rather than stopping at the first bad capture.
  */
-export function requestItemsIn(input: string, options: ReadOptions = {}): SourcedItem[] {
-  const source = input === "-" ? "stdin" : input;
-  const items = readOrUnreadable(source, () => parseRequestItems(input === "-" ? (options.readStdin ?? (() => readStdin("reading")))() : readUserFile(input), source));
+export function requestItemsIn(input: InputFile, options: ReadOptions = {}): SourcedItem[] {
+  const source = sourceOf(input);
+  const items = readOrUnreadable(source, () => parseRequestItems(bytesOf(input, options), source));
   return Array.isArray(items) ? items : [items];
 }
 

@@ -189,6 +189,17 @@ describe("readRequests", () => {
     expect(readRequests([captures]).map((r) => r.source)).toEqual([join(captures, "a.json"), join(captures, "b.json")]);
   });
 
+  it("reads every byte of a directory's files, small and larger than one read, each on its own", () => {
+    const mixed = join(dir, "mixed");
+    mkdirSync(mixed);
+    // One of exactly 64 KiB, the size of one read: it fills the buffer, so it is read again in full.
+    const fill = 64 * 1024 - JSON.stringify({ ...aRequestFile, body: '{"pad":""}' }).length;
+    const bodies = ["{}", `{"note":"${"é".repeat(40_000)}"}`, aBody, `{"pad":"${"x".repeat(fill)}"}`];
+    bodies.forEach((body, i) => writeFileSync(join(mixed, `${i}.json`), JSON.stringify({ ...aRequestFile, body })));
+    expect(JSON.stringify({ ...aRequestFile, body: bodies[3] }).length).toBe(64 * 1024);
+    expect(readRequests([mixed]).map((r) => r.request.body.toString("utf8"))).toEqual(bodies);
+  });
+
   it("reads several paths in order, and - from the given stdin", () => {
     const file = join(dir, "one.json");
     writeFileSync(file, JSON.stringify(aRequestFile));

@@ -1,4 +1,4 @@
-import { requestItemsIn, type ReadOptions } from "../../../inputs/read-requests.js";
+import { requestItemsIn, type InputFile, type ReadOptions } from "../../../inputs/read-requests.js";
 import { isUnreadable, type InputFormat, type UnreadableRequest } from "../../../inputs/sourced-request.js";
 import { TextBytes } from "../../../primitives/text-bytes.js";
 import { verifyRequest, type VerifyOptions, type VerifyResult } from "../../../verify/verify-request.js";
@@ -34,7 +34,7 @@ const TRAFFIC: readonly InputFormat[] = ["har", "raw-http"];
  * requests themselves are dropped as soon as they are judged. A request that cannot be read (a
  * truncated capture, a bad NDJSON line) is one line, and the rest are still judged.
  */
-export function verifyInto(batch: Batch, inputs: readonly string[], options: VerifyOptions, render: RenderOptions, read: ReadOptions = {}): void {
+export function verifyInto(batch: Batch, inputs: readonly InputFile[], options: VerifyOptions, render: RenderOptions, read: ReadOptions = {}): void {
   for (const input of inputs) {
     for (const item of requestItemsIn(input, read)) {
       batch.total++;
