@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acknowledgeAll, startServer, type TestServer } from "../helpers/http-server.js";
+import { acknowledgeAll, closedPort, startServer, type TestServer } from "../helpers/http-server.js";
 import { checkDelivery } from "../helpers/provider-verifiers.js";
 import { jsonLines, outputOf, runWhk, stackFrames } from "../helpers/run-whk.js";
 
@@ -76,6 +76,24 @@ describe("whk send --count --concurrency: a load test of fresh, signed renders",
 
   it("sent nothing for any of the rejected flags", () => {
     expect(server.requests.filter((request) => request.headers["xfers-signature"] !== undefined)).toEqual([]);
+  });
+
+  it("a load run that gets no answer says so, and times only the answers that came", async () => {
+    const port = await closedPort();
+    const refused = await runWhk(["send", "fazz-va-dynamic", "--to", `127.0.0.1:${port}`, "--secret", aSecret, "--count", "20", "--concurrency", "5"]);
+    expect(refused.code, outputOf(refused)).toBe(1);
+    expect(refused.stdout).toContain("0 succeeded, 20 failed");
+    expect(refused.stdout).toContain("failed: 20 refused");
+    expect(refused.stdout).toContain("  latency: no answer came back\n");
+    const someHang = await startServer((request, index) => (index % 2 === 0 ? "hang" : acknowledgeAll(request, index)));
+    try {
+      const half = await runWhk(["send", "fazz-va-dynamic", "--to", someHang.url, "--secret", aSecret, "--count", "6", "--concurrency", "6", "--timeout", "300ms"]);
+      expect(half.code, outputOf(half)).toBe(1);
+      expect(half.stdout).toContain("3 succeeded, 3 failed");
+      expect(half.stdout).toMatch(/latency p50 [\d.]+ms {2}p95 [\d.]+ms {2}p99 [\d.]+ms {2}max [\d.]+ms \(of the 3 answered\)/);
+    } finally {
+      await someHang.close();
+    }
   });
 
   it("refuses --retries in a load test", async () => {

@@ -75,7 +75,9 @@ export function formatSummaryHuman(summary: LoadSummary, context: SummaryContext
   const lines = [
     `${summary.interrupted ? `stopped by Ctrl-C: sent ${summary.sent} of ${context.count}` : `sent ${summary.sent}`} to ${context.url} in ${seconds}s: ${outcome}`,
     `  ${Math.round(summary.requestsPerSecond)} req/s at concurrency ${context.concurrency}`,
-    `  latency p50 ${ms(latency.p50)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}`,
+    latency.count === 0
+      ? "  latency: no answer came back"
+      : `  latency p50 ${ms(latency.p50)}  p95 ${ms(latency.p95)}  p99 ${ms(latency.p99)}  max ${ms(latency.max)}${latency.count < summary.sent ? ` (of the ${latency.count} answered)` : ""}`,
   ];
   const causes = Object.entries(summary.failures).sort((a, b) => b[1] - a[1]);
   if (causes.length > 0) lines.push(`  ${colors.red("failed:")} ${causes.map(([cause, n]) => `${n} ${cause}`).join(", ")}`);
