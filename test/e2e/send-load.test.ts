@@ -13,6 +13,7 @@ interface Summary {
   failures: Record<string, number>;
   concurrency: number;
   requestsPerSecond: number;
+  answered: number;
   latencyMs: { p50: number; p95: number; p99: number };
 }
 
@@ -85,6 +86,8 @@ describe("whk send --count --concurrency: a load test of fresh, signed renders",
     expect(refused.stdout).toContain("0 succeeded, 20 failed");
     expect(refused.stdout).toContain("failed: 20 refused");
     expect(refused.stdout).toContain("  latency: no answer came back\n");
+    const json = await runWhk(["send", "fazz-va-dynamic", "--to", `127.0.0.1:${port}`, "--secret", aSecret, "--count", "4", "--json"]);
+    expect(jsonLines<Summary>(json.stdout).at(-1)).toMatchObject({ type: "summary", sent: 4, failed: 4, answered: 0 });
     const someHang = await startServer((request, index) => (index % 2 === 0 ? "hang" : acknowledgeAll(request, index)));
     try {
       const half = await runWhk(["send", "fazz-va-dynamic", "--to", someHang.url, "--secret", aSecret, "--count", "6", "--concurrency", "6", "--timeout", "300ms"]);

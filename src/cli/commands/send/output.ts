@@ -64,6 +64,7 @@ export function summaryJson(summary: LoadSummary, context: SummaryContext): Reco
     failures: summary.failures,
     durationMs: round(summary.durationMs),
     requestsPerSecond: round(summary.requestsPerSecond),
+    answered: latency.count,
     latencyMs: { min: round(latency.min), mean: round(latency.mean), p50: round(latency.p50), p95: round(latency.p95), p99: round(latency.p99), max: round(latency.max) },
   };
 }
