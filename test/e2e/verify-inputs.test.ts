@@ -1,19 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toRequestFile } from "../../src/primitives/request-file.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
-import { aSecret, anInstant, requestFileText, run, signedFixture } from "../helpers/verify-cli.js";
+import { aSecret, anInstant, requestFileText, run, signedFixture, scratchDir } from "../helpers/verify-cli.js";
 
-const scratch = mkdtempSync(join(tmpdir(), "whk-verify-inputs-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const write = (name: string, data: string | Buffer): string => {
-  const path = join(scratch, name);
-  writeFileSync(path, data);
-  return path;
-};
+const { dir: scratch, write } = scratchDir("whk-verify-inputs-");
 
 /** The request as `nc -l` would capture it: request line, headers, blank line, body. */
 function rawHttp(request: WebhookRequest, eol: string, chunked = false): Buffer {

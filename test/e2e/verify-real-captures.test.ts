@@ -1,20 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toRequestFile } from "../../src/primitives/request-file.js";
 import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 import { jsonLines } from "../helpers/run-whk.js";
-import { aSecret, anInstant, requestFileText, run, signedFixture, stackFrames } from "../helpers/verify-cli.js";
+import { aSecret, anInstant, requestFileText, run, signedFixture, stackFrames, scratchDir } from "../helpers/verify-cli.js";
 
-const scratch = mkdtempSync(join(tmpdir(), "whk-verify-real-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const write = (name: string, data: string | Buffer): string => {
-  const path = join(scratch, name);
-  writeFileSync(path, data);
-  return path;
-};
+const { dir: scratch, write } = scratchDir("whk-verify-real-");
 
 /** A raw HTTP/1.1 capture of a request, as nc -l or a proxy dump records it: no receipt time anywhere. */
 function rawHttp(request: WebhookRequest): Buffer {

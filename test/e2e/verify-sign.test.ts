@@ -1,19 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseRequestFile } from "../../src/primitives/request-file.js";
 import type { ProviderName } from "../../src/providers/index.js";
-import { aSecret, run, signedFixture, stackFrames } from "../helpers/verify-cli.js";
+import { aSecret, run, scratchDir, signedFixture, stackFrames } from "../helpers/verify-cli.js";
 
-const scratch = mkdtempSync(join(tmpdir(), "whk-sign-"));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-const bodyFile = (name: string, body: string | Buffer): string => {
-  const path = join(scratch, name);
-  writeFileSync(path, body);
-  return path;
-};
+const { dir: scratch, write: bodyFile } = scratchDir("whk-sign-");
 
 /** An arbitrary body per provider (the fixture bodies, so schema checks pass too). */
 const bodies: Record<ProviderName, string> = {

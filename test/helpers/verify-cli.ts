@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
 import { runWhkSync, type WhkRun } from "./run-whk.js";
 import { prepareFixtureRequest } from "../../src/fixtures/prepare-fixture-request.js";
 import { toRequestFile } from "../../src/primitives/request-file.js";
@@ -7,6 +11,20 @@ import type { WebhookRequest } from "../../src/primitives/webhook-request.js";
 /** Shared by the verify e2e tests: run the real bin/whk.js, and make signed requests to feed it. */
 
 export type Run = WhkRun;
+
+/** A temporary directory for one test file, removed after its tests, and a way to write files into it. */
+export function scratchDir(prefix: string): { dir: string; write(name: string, data: string | Buffer): string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    write(name, data) {
+      const path = join(dir, name);
+      writeFileSync(path, data);
+      return path;
+    },
+  };
+}
 
 export const run = (args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run =>
   runWhkSync(args, { env, ...(input !== undefined ? { input } : {}) });
