@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
@@ -80,11 +81,30 @@ export async function startServer(responder: Responder = acknowledgeAll, options
   };
 }
 
-/** A port nothing listens on: bound, then closed again (connection refused). */
+/**
+ * A port nothing listens on (connection refused), that a test may also hand to a server it starts: a
+ * free one below the range the kernel hands out for port 0. Every other server of the suite listens on
+ * port 0, so none can take it meanwhile (one from that range once went to a parallel test's server,
+ * and a receiver started on it failed with "Address already in use").
+ */
 export async function closedPort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  let lowestEphemeral = 32768;
+  try {
+    lowestEphemeral = Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]) || lowestEphemeral;
+  } catch {
+    // Not Linux: the IANA dynamic range starts at 49152, above this default.
+  }
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * (lowestEphemeral - 10_000));
+    if (await bindable(port)) return port;
+  }
+  throw new Error(`no free port between 10000 and ${lowestEphemeral}`);
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createNetServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
